@@ -1,0 +1,5 @@
+package de.stadtdialog.procedure;
+
+public enum ProcedureStatus {
+    RUNNING, COMPLETED
+}

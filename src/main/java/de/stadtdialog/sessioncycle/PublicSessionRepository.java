@@ -1,0 +1,15 @@
+package de.stadtdialog.sessioncycle;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface PublicSessionRepository extends JpaRepository<PublicSession, Long> {
+
+    List<PublicSession> findByTenantIdAndInvitationSentAtIsNotNullOrderByStartsAtDesc(String tenantId);
+
+    Optional<PublicSession> findByIdAndInvitationSentAtIsNotNull(Long id);
+
+    Optional<PublicSession> findByProcedureId(Long procedureId);
+}

@@ -1,0 +1,25 @@
+package de.stadtdialog.shared;
+
+import java.util.List;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * The logged-in staff member as our pages and the engine need it: id, groups (roles) and tenants. Built from
+ * the Spring Security principal on every request; nothing is kept between requests.
+ */
+public record StaffUser(String id, String displayName, List<String> groups, List<String> tenants) {
+
+    public boolean hasRole(String role) {
+        return groups.contains(role);
+    }
+
+    public static StaffUser current() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof StaffUser staff) {
+            return staff;
+        }
+        throw new IllegalStateException("No staff member is logged in");
+    }
+}
