@@ -1,5 +1,6 @@
 package de.stadtdialog.system;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ class ProcessDeployment implements ApplicationRunner {
             for (Resource resource : resources(folder)) {
                 String name = folder + "/" + relativeName(resource, folder);
                 try (InputStream in = resource.getInputStream()) {
-                    deployment.addInputStream(name, in.readAllBytes());
+                    deployment.addInputStream(name, new ByteArrayInputStream(in.readAllBytes()));
                 }
                 names.add(name);
             }
