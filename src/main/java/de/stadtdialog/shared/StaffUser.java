@@ -1,5 +1,6 @@
 package de.stadtdialog.shared;
 
+import java.io.Serializable;
 import java.util.List;
 
 import org.springframework.security.core.Authentication;
@@ -9,7 +10,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * The logged-in staff member as our pages and the engine need it: id, groups (roles) and tenants. Built from
  * the Spring Security principal on every request; nothing is kept between requests.
  */
-public record StaffUser(String id, String displayName, List<String> groups, List<String> tenants) {
+public record StaffUser(String id, String displayName, List<String> groups, List<String> tenants)
+        implements Serializable {
 
     public boolean hasRole(String role) {
         return groups.contains(role);
