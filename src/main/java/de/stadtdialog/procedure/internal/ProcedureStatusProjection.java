@@ -149,12 +149,21 @@ class ProcedureStatusProjection {
         }
         if (instance.getChildActivityInstances().length == 0 && instance.getChildTransitionInstances().length == 0
                 && instance.getParentActivityInstanceId() != null) {
-            leaves.add(new String[] {instance.getActivityId(), nameOf(instance.getActivityName(),
-                instance.getActivityId())});
+            String name = nameOf(instance.getActivityName(), instance.getActivityId());
+            // a catch event's label names the event ("Sitzungsbeginn erreicht"); the phase is waiting for it
+            if (isWaitingForEvent(instance.getActivityType())) {
+                name = "Warten auf „" + name + "“";
+            }
+            leaves.add(new String[] {instance.getActivityId(), name});
         }
         for (ActivityInstance child : instance.getChildActivityInstances()) {
             collectLeaves(child, leaves);
         }
+    }
+
+    private static boolean isWaitingForEvent(String activityType) {
+        return activityType != null && (activityType.startsWith("intermediate") || activityType.equals("receiveTask")
+            || activityType.equals("eventBasedGateway"));
     }
 
     private static String nameOf(String name, String id) {
