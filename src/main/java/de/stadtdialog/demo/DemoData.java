@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -143,6 +144,10 @@ class DemoData implements ApplicationRunner {
             identityService.saveUser(user);
             identityService.createMembership(id, id);
             identityService.createTenantUserMembership(TENANT, id);
+        }
+        if (Roles.ADMIN.equals(id) && identityService.createUserQuery().userId(id)
+                .memberOfGroup(Groups.CAMUNDA_ADMIN).count() == 0) {
+            identityService.createMembership(id, Groups.CAMUNDA_ADMIN);
         }
     }
 

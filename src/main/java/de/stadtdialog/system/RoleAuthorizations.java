@@ -34,7 +34,8 @@ import de.stadtdialog.shared.Roles;
  * <li>coordination, secretariat: Tasklist and Cockpit, read instances and history; coordination may retry
  * failed jobs (incidents).</li>
  * <li>designer: Cockpit; deploys and manages process definitions, e.g. from Camunda Modeler.</li>
- * <li>admin: everything, like {@code camunda-admin}.</li>
+ * <li>admin: everything. Camunda's own {@code camunda-admin} group (the webapps send everyone to their initial
+ * set-up page while it has no member) gets the same rights, and its members count as admin on our pages too.</li>
  * </ul>
  */
 @Component
@@ -48,7 +49,8 @@ class RoleAuthorizations implements ApplicationRunner {
         Roles.COORDINATION, "Koordinationsstelle Bürgerbeteiligung",
         Roles.SECRETARIAT, "Sitzungsdienst",
         Roles.DESIGNER, "Prozessgestaltung",
-        Roles.ADMIN, "IT-Administration");
+        Roles.ADMIN, "IT-Administration",
+        Groups.CAMUNDA_ADMIN, "Camunda-Administration (wie admin)");
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
@@ -61,9 +63,11 @@ class RoleAuthorizations implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         Roles.ALL.forEach(this::ensureGroup);
+        ensureGroup(Groups.CAMUNDA_ADMIN);
 
         for (Resource resource : Resources.values()) {
             grant(Roles.ADMIN, resource, ANY, Permissions.ALL);
+            grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
         }
 
         grant(Roles.OFFICER, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
@@ -96,7 +100,8 @@ class RoleAuthorizations implements ApplicationRunner {
         if (identityService.createGroupQuery().groupId(id).count() == 0) {
             Group group = identityService.newGroup(id);
             group.setName(GROUP_NAMES.get(id));
-            group.setType(Roles.ADMIN.equals(id) ? Groups.GROUP_TYPE_SYSTEM : Groups.GROUP_TYPE_WORKFLOW);
+            group.setType(Roles.ADMIN.equals(id) || Groups.CAMUNDA_ADMIN.equals(id) ? Groups.GROUP_TYPE_SYSTEM
+                : Groups.GROUP_TYPE_WORKFLOW);
             identityService.saveGroup(group);
             log.info("Created role group {}", id);
         }

@@ -3,6 +3,7 @@ package de.stadtdialog.system;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
@@ -13,6 +14,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
+import de.stadtdialog.shared.Roles;
 import de.stadtdialog.shared.StaffUser;
 
 /**
@@ -48,7 +50,10 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
         String displayName = user == null ? userId
             : (nullToEmpty(user.getFirstName()) + " " + nullToEmpty(user.getLastName())).trim();
         List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
-            .map(Group::getId).sorted().toList();
+            .map(Group::getId)
+            // whoever Camunda's set-up page made administrator is our admin as well
+            .map(group -> Groups.CAMUNDA_ADMIN.equals(group) ? Roles.ADMIN : group)
+            .distinct().sorted().toList();
         List<String> tenants = identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true)
             .list().stream().map(Tenant::getId).sorted().toList();
         return new StaffUser(userId, displayName.isEmpty() ? userId : displayName, groups, tenants);
