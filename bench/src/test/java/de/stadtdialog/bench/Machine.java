@@ -1,0 +1,49 @@
+package de.stadtdialog.bench;
+
+import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+
+/** What the figures were measured on. */
+final class Machine {
+
+    private Machine() {
+    }
+
+    static String describe() {
+        Runtime runtime = Runtime.getRuntime();
+        long totalMemory = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+            ? os.getTotalMemorySize() : -1;
+        String gc = ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
+            .collect(Collectors.joining(", "));
+        return String.format("CPU: %s, %d cores available to the JVM%nMemory: %.1f GB total, JVM max heap %.1f GB%n"
+            + "OS: %s %s (%s)%nJVM: %s %s (%s), GC: %s", cpuModel(), runtime.availableProcessors(),
+            totalMemory / 1e9, runtime.maxMemory() / 1e9, System.getProperty("os.name"),
+            System.getProperty("os.version"), System.getProperty("os.arch"), System.getProperty("java.vm.name"),
+            System.getProperty("java.runtime.version"), System.getProperty("java.vm.vendor"), gc);
+    }
+
+    /** Load average of the machine (1, 5, 15 minutes): above the core count, other processes competed for CPU. */
+    static String load() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return "load average " + fields[0] + " / " + fields[1] + " / " + fields[2] + " on " + cores + " cores";
+        } catch (IOException | RuntimeException e) {
+            return String.format("load average %.2f on %d cores",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), cores);
+        }
+    }
+
+    private static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown");
+        } catch (IOException | RuntimeException e) {
+            return System.getenv().getOrDefault("PROCESSOR_IDENTIFIER", "unknown");
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package de.stadtdialog.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Times an in-process action the same way {@link PageLoad} times a page: warm-up, then each call. */
+final class Timing {
+
+    private Timing() {
+    }
+
+    record Measurement(Stats stats, double statementsPerCall) {
+    }
+
+    static Measurement measure(SqlCounter sql, int warmup, int calls, Runnable action) {
+        for (int i = 0; i < warmup; i++) {
+            action.run();
+        }
+        List<Double> millis = new ArrayList<>(calls);
+        long statementsBefore = sql.count();
+        for (int i = 0; i < calls; i++) {
+            long start = System.nanoTime();
+            action.run();
+            millis.add((System.nanoTime() - start) / 1e6);
+        }
+        return new Measurement(Stats.of(millis), (double) (sql.count() - statementsBefore) / calls);
+    }
+}
