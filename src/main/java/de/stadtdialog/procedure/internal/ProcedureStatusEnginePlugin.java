@@ -61,14 +61,16 @@ class ProcedureStatusEnginePlugin extends AbstractProcessEnginePlugin {
             return execution == null ? null : execution.getProcessInstanceId();
         }
 
+        // built-in, not custom: cancelling or modifying an instance with "skip custom listeners" (Cockpit's
+        // default) must still refresh the read model
         private void addTo(ActivityImpl activity) {
-            activity.addListener(ExecutionListener.EVENTNAME_START, executionListener);
-            activity.addListener(ExecutionListener.EVENTNAME_END, executionListener);
+            activity.addBuiltInListener(ExecutionListener.EVENTNAME_START, executionListener);
+            activity.addBuiltInListener(ExecutionListener.EVENTNAME_END, executionListener);
         }
 
         @Override
         public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
-            processDefinition.addListener(ExecutionListener.EVENTNAME_END, executionListener);
+            processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_END, executionListener);
         }
 
         @Override
