@@ -1,0 +1,15 @@
+package de.stadtdialog.dashboard.internal;
+
+import java.time.Instant;
+
+/**
+ * One thing that happened in a procedure. {@code title} and {@code note} are ready to show (names from the BPMN,
+ * operation names from the messages); {@code actor} is who did it, if anyone.
+ */
+public record TimelineEntry(Instant at, Instant until, Kind kind, String title, String actor, String note,
+        boolean canceled) {
+
+    public enum Kind {
+        STEP, ACTION, INCIDENT
+    }
+}
