@@ -75,7 +75,8 @@ public final class FormValidator {
     }
 
     private static FormError checkText(FormValidation rules, String value) {
-        int length = value.codePointCount(0, value.length());
+        // UTF-16 units, as form-js and the browser's maxlength count
+        int length = value.length();
         if (rules.minLength() != null && length < rules.minLength()) {
             return FormError.of("tasklist.form.minLength", rules.minLength(), length);
         }
