@@ -1,7 +1,6 @@
 package de.stadtdialog.system;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

@@ -391,6 +391,16 @@ class SessionCycleProcessTests {
         assertThat(viaTasklist.getMessage()).contains("Vier-Augen-Prinzip");
         assertNothingDecided(procedure, instance, approval);
 
+        // nor by handing the task to a colleague and completing it oneself (REST, Camunda Tasklist)
+        taskService.setAssignee(approval.getId(), "officer-2");
+        identityService.setAuthentication("officer", List.of("officer"), List.of(TENANT));
+        InputRejectedException viaColleague = rejection(() -> formService.submitTaskForm(approval.getId(),
+            decision(DECISION_APPROVE, null)));
+        identityService.clearAuthentication();
+
+        assertThat(viaColleague.getMessage()).contains("Vier-Augen-Prinzip");
+        assertNothingDecided(procedure, instance, approval);
+
         // the rule is about the person, not the role: a second officer may approve
         scenario.submit(procedure, TASK_APPROVE_MINUTES, "officer-2", decision(DECISION_APPROVE, null));
 

@@ -125,12 +125,15 @@ class SessionTaskFormListener implements TaskListener {
         return ((Number) task.getVariable(VAR_SESSION_ID)).longValue();
     }
 
-    /** Who completes the task: its assignee, else the authenticated user (REST, Camunda Tasklist). */
+    /**
+     * Who completes the task: the authenticated user (REST, Camunda Tasklist, our tasklist), else its assignee
+     * (unauthenticated calls such as demo data). The logged-in user comes first so that handing the task to a
+     * colleague and completing it oneself cannot get round the four-eyes rule.
+     */
     private static String actor(DelegateTask task) {
-        if (task.getAssignee() != null) {
-            return task.getAssignee();
-        }
-        return Context.getCommandContext() == null ? null : Context.getCommandContext().getAuthenticatedUserId();
+        String authenticated = Context.getCommandContext() == null ? null
+            : Context.getCommandContext().getAuthenticatedUserId();
+        return authenticated != null ? authenticated : task.getAssignee();
     }
 
     private static String format(DelegateTask task) {
