@@ -268,6 +268,14 @@ class AccessRulesTests {
     }
 
     @Test
+    void engineRestIgnoresTheBrowserSession() throws Exception {
+        // no session cookie counts there, so a foreign page cannot make a logged-in browser call it (no CSRF)
+        HttpResponse<String> withSession = loggedIn(Roles.ADMIN).get("/engine-rest/process-definition");
+
+        assertThat(withSession.statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void officerReadsDefinitionsButMayNotDeploy() throws Exception {
         HttpResponse<String> definitions = send(HttpRequest.newBuilder(url("/engine-rest/process-definition"))
             .header("Authorization", basic(userFor(Roles.OFFICER), PASSWORD)));
