@@ -156,6 +156,7 @@ class FormValidatorTests {
         validWith("day", "24.12.2026");
         validWith("day", "2026-11-22");
         assertThat(errorWith("day", "2026-13-01")).isEqualTo(FormError.of("tasklist.form.date"));
+        assertThat(errorWith("day", "31.02.2027")).isEqualTo(FormError.of("tasklist.form.date"));
         assertThat(errorWith("day", "2026-11-21")).isEqualTo(FormError.of("tasklist.form.pastDate"));
         validWith("at", "18:30");
         validWith("at", "9:05");

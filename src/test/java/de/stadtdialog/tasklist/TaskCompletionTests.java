@@ -174,9 +174,12 @@ class TaskCompletionTests {
         mvc.perform(post("/aufgaben/" + record.getId()).with(StaffLogin.as("officer")).with(csrf())
                 .param("attendeeCount", "7").param("quorate", "true").param("attendance", "Frau A, Herr B")
                 .param("minutes", "TOP 1: Begrüßung durch die Vorsitzende."))
-            .andExpect(status().is3xxRedirection());
+            .andExpect(status().is3xxRedirection())
+            .andExpect(flash().attribute("nextTaskName", "Protokoll prüfen und genehmigen"));
         Task approve = data.task(procedure, SessionCycleProcess.TASK_APPROVE_MINUTES);
         assertThat(approve).isNotNull();
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(
+            procedure.getProcessInstanceId()).variableName("attendeeCount").singleResult().getValue()).isEqualTo(7L);
 
         String html = mvc.perform(post("/aufgaben/" + approve.getId()).with(StaffLogin.as("officer")).with(csrf())
                 .param("minutesDecision", "approve").param("reviewComment", "Passt."))
