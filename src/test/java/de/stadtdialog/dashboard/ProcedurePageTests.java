@@ -104,6 +104,8 @@ class ProcedurePageTests {
             NoticePeriod.format(sessions.findByProcedureId(procedure.getId()).orElseThrow().getStartsAt()));
         assertThat(page).as("no public page before the invitation is out").doesNotContain("/oeffentlich/sitzungen/");
         assertThat(page).doesNotContain("Störung:");
+        assertThat(timelineEntry(page, "Sitzung geplant")).as("an event happens in a moment").doesNotContain("(bis ");
+        assertThat(timelineEntry(page, "Tagesordnung entwerfen")).contains("(läuft)");
     }
 
     @Test
@@ -220,6 +222,13 @@ class ProcedurePageTests {
         return sessionCycle.plan(new PlanSession("kaiserslautern", "Beteiligungsbeirat", token + " Beirat",
             LocalDate.now(NoticePeriod.ZONE).plusDays(21).atTime(17, 0).atZone(NoticePeriod.ZONE).toInstant(),
             "Rathaus Nord", NoticePeriod.DEFAULT, "beirat-" + token + "@example.org"));
+    }
+
+    /** The timeline item whose title is {@code title}. */
+    private static String timelineEntry(String page, String title) {
+        int at = page.indexOf("<strong>" + title + "</strong>", page.indexOf("<ol class=\"timeline\">"));
+        assertThat(at).as("timeline entry " + title).isPositive();
+        return page.substring(at, page.indexOf("</li>", at));
     }
 
     private String page(Procedure procedure, String user) throws Exception {

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -38,6 +39,11 @@ class ProcedureHistory {
 
     private static final Set<String> SILENT_ACTIVITY_TYPES = Set.of("exclusiveGateway", "parallelGateway",
         "inclusiveGateway", "eventBasedGateway", "complexGateway", "multiInstanceBody");
+    /** Start and end events happen in a moment; "until" would only repeat the time. */
+    private static final Set<String> INSTANTANEOUS_ACTIVITY_TYPES = Set.of("startEvent", "messageStartEvent",
+        "timerStartEvent", "signalStartEvent", "conditionalStartEvent", "noneEndEvent", "terminateEndEvent",
+        "errorEndEvent", "messageEndEvent", "signalEndEvent", "escalationEndEvent", "cancelEndEvent",
+        "compensationEndEvent", "intermediateNoneThrowEvent");
 
     private final HistoryService historyService;
     private final RepositoryService repositoryService;
@@ -69,7 +75,7 @@ class ProcedureHistory {
             .filter(task -> task.getName() != null)
             .collect(Collectors.toMap(HistoricTaskInstance::getId, HistoricTaskInstance::getName, (a, b) -> a));
 
-        Set<String> userIds = new java.util.TreeSet<>();
+        Set<String> userIds = new TreeSet<>();
         activities.stream().map(HistoricActivityInstance::getAssignee).filter(Objects::nonNull).forEach(userIds::add);
         operations.stream().map(UserOperationLogEntry::getUserId).filter(Objects::nonNull).forEach(userIds::add);
         Map<String, String> people = displayNames(userIds);
@@ -79,9 +85,11 @@ class ProcedureHistory {
             if (SILENT_ACTIVITY_TYPES.contains(activity.getActivityType())) {
                 continue;
             }
-            entries.add(new TimelineEntry(instant(activity.getStartTime()), instant(activity.getEndTime()),
-                TimelineEntry.Kind.STEP, name(activity.getActivityName(), activity.getActivityId()),
-                person(activity.getAssignee(), people), null, activity.isCanceled()));
+            boolean instantaneous = INSTANTANEOUS_ACTIVITY_TYPES.contains(activity.getActivityType());
+            entries.add(new TimelineEntry(instant(activity.getStartTime()),
+                instantaneous ? null : instant(activity.getEndTime()), TimelineEntry.Kind.STEP,
+                name(activity.getActivityName(), activity.getActivityId()), person(activity.getAssignee(), people),
+                null, activity.isCanceled(), activity.getEndTime() == null));
         }
         for (List<UserOperationLogEntry> operation : byOperation(operations)) {
             UserOperationLogEntry first = operation.get(0);
@@ -90,14 +98,14 @@ class ProcedureHistory {
             String task = first.getTaskId() == null ? null : taskNames.get(first.getTaskId());
             entries.add(new TimelineEntry(instant(first.getTimestamp()), null, TimelineEntry.Kind.ACTION,
                 task == null ? what : what + ": " + task, person(first.getUserId(), people),
-                assigneeChange(operation, people), false));
+                assigneeChange(operation, people), false, false));
         }
         BpmnModelInstance model = procedure.getProcessDefinitionId() == null ? null
             : repositoryService.getBpmnModelInstance(procedure.getProcessDefinitionId());
         for (HistoricIncident incident : incidents) {
             entries.add(new TimelineEntry(instant(incident.getCreateTime()), instant(incident.getEndTime()),
                 TimelineEntry.Kind.INCIDENT, activityName(model, incident.getActivityId()), null,
-                incident.getIncidentMessage(), false));
+                incident.getIncidentMessage(), false, incident.getEndTime() == null));
         }
         entries.sort(Comparator.comparing(TimelineEntry::at, Comparator.nullsLast(Comparator.naturalOrder())));
         return entries;
