@@ -6,10 +6,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
 import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.context.ApplicationContext;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Benchmark (b): our pages over HTTP, each next to the query underneath it run directly, so the report shows
@@ -19,28 +27,75 @@ final class PageBenchmarks {
 
     private static final String PASSWORD = "demo";
 
+    private static final Date LONG_AGO = Date.from(Instant.parse("1900-01-01T00:00:00Z"));
+
     private final ProcessEngine engine;
     private final DataSource dataSource;
+    private final TransactionTemplate transaction;
     private final SqlCounter sql;
     private final String baseUrl;
     private final int warmup;
     private final int requests;
 
-    record Result(String name, String path, PageLoad.Measurement page, String baselineName,
-            Timing.Measurement baseline) {
+    /** A page and the queries underneath it; the first baseline is the one the page is compared with. */
+    record Result(String name, String path, PageLoad.Measurement page, List<Baseline> baselines,
+            List<String> trace) {
+    }
+
+    record Baseline(String name, Timing.Measurement measurement) {
     }
 
     PageBenchmarks(ApplicationContext context, SqlCounter sql, String baseUrl, int warmup, int requests) {
         this.engine = context.getBean(ProcessEngine.class);
         this.dataSource = context.getBean(DataSource.class);
+        this.transaction = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
         this.sql = sql;
         this.baseUrl = baseUrl;
         this.warmup = warmup;
         this.requests = requests;
     }
 
+    /**
+     * The officer's task list in its default view (own tasks and unclaimed tasks of the officer's groups, earliest
+     * due first), against the engine queries the page is built on, run as the officer in one transaction: count
+     * of tasks with due date, count of tasks without, first 50 with due date. Those queries run with the
+     * engine's authorization and tenant checks, as the page's do; the second baseline shows them without.
+     */
     Result tasklist() throws IOException, InterruptedException {
-        throw new UnsupportedOperationException("tasklist not yet available");
+        PageLoad browser = PageLoad.loggedIn(baseUrl, "officer", PASSWORD, sql);
+        PageLoad.Measurement page = browser.measure("/aufgaben", warmup, requests,
+            body -> occurrences(body, "class=\"task-row") == 50);
+        Timing.Measurement asOfficer = Timing.measure(sql, warmup, requests, () -> transaction.executeWithoutResult(
+            status -> {
+                engine.getIdentityService().setAuthentication("officer", List.of("officer"),
+                    List.of(SessionCycleThroughput.TENANT));
+                try {
+                    officersTasks();
+                } finally {
+                    engine.getIdentityService().clearAuthentication();
+                }
+            }));
+        Timing.Measurement unchecked = Timing.measure(sql, warmup, requests,
+            () -> transaction.executeWithoutResult(status -> officersTasks()));
+        return new Result("Tasklist (officer)", "/aufgaben", page, List.of(
+            new Baseline("task query as officer: 2 × count + listPage(0, 50)", asOfficer),
+            new Baseline("same task queries without authentication (no authorization check)", unchecked)),
+            trace(browser, "/aufgaben"));
+    }
+
+    private void officersTasks() {
+        long withDue = officersTaskQuery().dueAfter(LONG_AGO).count();
+        long withoutDue = officersTaskQuery().withoutDueDate().count();
+        List<Task> tasks = officersTaskQuery().dueAfter(LONG_AGO).orderByDueDate().asc().orderByTaskCreateTime()
+            .desc().orderByTaskId().asc().listPage(0, 50);
+        if (tasks.size() != 50 || withDue + withoutDue < 50) {
+            throw new IllegalStateException("Baseline task query found " + tasks.size() + " tasks");
+        }
+    }
+
+    private TaskQuery officersTaskQuery() {
+        return engine.getTaskService().createTaskQuery().active().tenantIdIn(SessionCycleThroughput.TENANT)
+            .or().taskAssignee("officer").taskCandidateGroupIn(List.of("officer")).endOr();
     }
 
     /**
@@ -50,10 +105,21 @@ final class PageBenchmarks {
     Result dashboard() throws IOException, InterruptedException {
         PageLoad browser = PageLoad.loggedIn(baseUrl, "secretariat", PASSWORD, sql);
         PageLoad.Measurement page = browser.measure("/verfahren", warmup, requests,
-            body -> body.contains("Lastprofil-Sitzung"));
+            body -> body.contains("Lastprofil-Sitzung") && occurrences(body, "<tr") == 51);
         Timing.Measurement baseline = Timing.measure(sql, warmup, requests, this::procedurePageByJdbc);
         return new Result("Dashboard (secretariat)", "/verfahren", page,
-            "JDBC select 50 + count on procedure", baseline);
+            List.of(new Baseline("JDBC: the page's select of 50 procedures + count", baseline)),
+            trace(browser, "/verfahren"));
+    }
+
+    /** With {@code -Dbench.traceSql=true}: the statements of one more request. */
+    private List<String> trace(PageLoad browser, String path) throws IOException, InterruptedException {
+        if (!Boolean.getBoolean("bench.traceSql")) {
+            return List.of();
+        }
+        sql.startTrace();
+        browser.get(path, body -> true);
+        return sql.stopTrace();
     }
 
     private void procedurePageByJdbc() {
@@ -72,6 +138,14 @@ final class PageBenchmarks {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static int occurrences(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+            count++;
+        }
+        return count;
     }
 
     private static void consume(ResultSet rows, int expected) throws SQLException {

@@ -140,8 +140,20 @@ final class SessionCycleThroughput {
         return instances / seconds;
     }
 
+    /** One more cycle of the side with the text of every SQL statement, per step in order. */
+    List<String> traceOneCycle(Side side) {
+        Step step = new Step(side, false);
+        step.trace = new ArrayList<>();
+        cycle(step);
+        return step.trace;
+    }
+
     private String cycle(Side side, boolean measured) {
-        Step step = new Step(side, measured);
+        return cycle(new Step(side, measured));
+    }
+
+    private String cycle(Step step) {
+        Side side = step.side;
         int n = ++sequence;
         Instant startsAt = clock.instant().plus(Duration.ofDays(30)).plusSeconds(n * 60L);
         String instanceId = step.time("start", () -> side == Side.OURS ? startOurs(n, startsAt) : startBare(n, startsAt));
@@ -219,6 +231,7 @@ final class SessionCycleThroughput {
 
         private final Side side;
         private final boolean measured;
+        private List<String> trace;
 
         Step(Side side, boolean measured) {
             this.side = side;
@@ -227,8 +240,16 @@ final class SessionCycleThroughput {
 
         <T> T time(String name, Supplier<T> action) {
             long statements = sql.count();
+            if (trace != null) {
+                sql.startTrace();
+            }
             long start = System.nanoTime();
             T result = action.get();
+            if (trace != null) {
+                List<String> statementsOfStep = sql.stopTrace();
+                trace.add("-- " + name + ": " + statementsOfStep.size() + " statements");
+                statementsOfStep.forEach(statement -> trace.add("   " + statement));
+            }
             if (measured) {
                 stepNanos.computeIfAbsent(side, s -> new LinkedHashMap<>()).merge(name, System.nanoTime() - start,
                     Long::sum);

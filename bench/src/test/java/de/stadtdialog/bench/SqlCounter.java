@@ -6,6 +6,9 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -25,15 +28,27 @@ final class SqlCounter implements BeanPostProcessor {
         "executeLargeUpdate", "addBatch");
 
     private final AtomicLong statements = new AtomicLong();
+    private volatile List<String> trace;
 
     long count() {
         return statements.get();
     }
 
+    /** Records the text of every statement from now on, until {@link #stopTrace()}. */
+    void startTrace() {
+        trace = Collections.synchronizedList(new ArrayList<>());
+    }
+
+    List<String> stopTrace() {
+        List<String> recorded = trace == null ? List.of() : List.copyOf(trace);
+        trace = null;
+        return recorded;
+    }
+
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
         if (bean instanceof DataSource dataSource && !Proxy.isProxyClass(bean.getClass())) {
-            return proxy(DataSource.class, dataSource, this::wrapConnections);
+            return proxy(DataSource.class, dataSource, (method, args, result) -> wrapConnections(result));
         }
         return bean;
     }
@@ -45,10 +60,16 @@ final class SqlCounter implements BeanPostProcessor {
         return result;
     }
 
-    private Object wrapStatements(Object result) {
+    private interface ResultWrapper {
+        Object wrap(Method method, Object[] args, Object result);
+    }
+
+    private Object wrapStatements(Method method, Object[] args, Object result) {
         if (result instanceof Statement statement) {
+            String preparedSql = method.getName().startsWith("prepare") && args != null && args.length > 0
+                && args[0] instanceof String text ? text : null;
             return Proxy.newProxyInstance(SqlCounter.class.getClassLoader(), allStatementInterfaces(statement),
-                counting(statement));
+                counting(statement, preparedSql));
         }
         return result;
     }
@@ -63,17 +84,23 @@ final class SqlCounter implements BeanPostProcessor {
         return new Class<?>[] {Statement.class};
     }
 
-    private InvocationHandler counting(Statement target) {
+    private InvocationHandler counting(Statement target, String preparedSql) {
         return (proxy, method, args) -> {
             if (EXECUTING.contains(method.getName())) {
                 statements.incrementAndGet();
+                List<String> recording = trace;
+                if (recording != null) {
+                    String text = args != null && args.length > 0 && args[0] instanceof String sql ? sql : preparedSql;
+                    recording.add((method.getName().equals("addBatch") ? "[batch] " : "")
+                        + (text == null ? "?" : text.replaceAll("\\s+", " ").trim()));
+                }
             }
             return invoke(target, method, args);
         };
     }
 
     @SuppressWarnings("unchecked")
-    private static <T> T proxy(Class<T> type, T target, java.util.function.UnaryOperator<Object> wrapResult) {
+    private static <T> T proxy(Class<T> type, T target, ResultWrapper wrapResult) {
         return (T) Proxy.newProxyInstance(SqlCounter.class.getClassLoader(), new Class<?>[] {type},
             (proxy, method, args) -> {
                 if ("unwrap".equals(method.getName()) && args[0] instanceof Class<?> wanted
@@ -84,7 +111,7 @@ final class SqlCounter implements BeanPostProcessor {
                         && wanted.isInstance(target)) {
                     return true;
                 }
-                return wrapResult.apply(invoke(target, method, args));
+                return wrapResult.wrap(method, args, invoke(target, method, args));
             });
     }
 
