@@ -71,7 +71,7 @@ class TasklistPageTests {
     }
 
     private static List<String> taskLinks(String html) {
-        Matcher matcher = Pattern.compile("<th scope=\"row\"><a href=\"/aufgaben/([^\"]+)\">").matcher(html);
+        Matcher matcher = Pattern.compile("<th scope=\"row\" role=\"rowheader\"><a href=\"/aufgaben/([^\"]+)\">").matcher(html);
         List<String> ids = new java.util.ArrayList<>();
         while (matcher.find()) {
             ids.add(matcher.group(1));
@@ -93,7 +93,7 @@ class TasklistPageTests {
         assertThat(taskLinks(html)).containsExactly(task.getId());
         assertThat(html).contains("Tagesordnung entwerfen", procedure.getTitle(), procedure.getBusinessKey(),
             "noch niemand", "Übernehmen", "<caption id=\"tasks-caption\">Aufgaben: 1 insgesamt, Seite 1 von 1</caption>",
-            "<th scope=\"col\">Fällig</th>");
+            "<th scope=\"col\" role=\"columnheader\">Fällig</th>");
         assertThat(html).doesNotContain("überfällig");
     }
 
@@ -161,7 +161,7 @@ class TasklistPageTests {
 
         assertThat(taskLinks(html)).containsExactly(late.getId(), early.getId());
         String lateRow = html.substring(html.indexOf("Verspätete Aufgabe") - 400, html.indexOf("Rechtzeitige Aufgabe"));
-        assertThat(lateRow).contains("class=\"task-row overdue\"", "<span class=\"badge overdue\">überfällig</span>");
+        assertThat(lateRow).contains("class=\"task-row overdue\" role=\"row\"", "<span class=\"badge overdue\">überfällig</span>");
         String earlyRow = html.substring(html.indexOf("Rechtzeitige Aufgabe"));
         assertThat(earlyRow.substring(0, earlyRow.indexOf("</tr>"))).doesNotContain("überfällig");
 
