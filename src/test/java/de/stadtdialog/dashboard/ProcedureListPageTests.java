@@ -187,6 +187,31 @@ class ProcedureListPageTests {
     }
 
     @Test
+    void pagesFiftyAtATimeKeepingFiltersAndSortAndIgnoresUnreadableParameters() throws Exception {
+        tenants.save(new Tenant(OTHER_TENANT, "Teststadt"));
+        for (int i = 0; i < 120; i++) {
+            procedureService.create(OTHER_TENANT, token + " Nr. " + i, SessionCycleProcess.TEMPLATE_KEY,
+                SessionCycleProcess.PROCESS_ID);
+        }
+        RequestPostProcessor secretariatOfOther = StaffLogin.as("secretariat", List.of("secretariat"),
+            List.of(OTHER_TENANT));
+
+        String first = page("/verfahren?q=" + token + "&sort=businessKey", secretariatOfOther);
+        assertThat(rows(first)).isEqualTo(50);
+        assertThat(first).contains("120 Verfahren gefunden", "Seite 1 von 3",
+            "href=\"/verfahren?q=" + token + "&amp;sort=businessKey&amp;dir=asc&amp;page=1\"")
+            .doesNotContain("rel=\"prev\"");
+        String last = page("/verfahren?q=" + token + "&sort=businessKey&page=2", secretariatOfOther);
+        assertThat(rows(last)).isEqualTo(20);
+        assertThat(last).contains("Seite 3 von 3", "rel=\"prev\"").doesNotContain("rel=\"next\"");
+
+        assertThat(page("/verfahren?q=" + token + "&days=abc&page=x&overdue=vielleicht", secretariatOfOther))
+            .contains("120 Verfahren gefunden");
+        assertThat(page("/verfahren/export.csv?q=" + token + "&days=abc", secretariatOfOther).split("\r\n"))
+            .as("the export is not paged").hasSize(121);
+    }
+
+    @Test
     void isForStaffWithOverviewRolesOnly() throws Exception {
         mvc.perform(get("/verfahren").accept(MediaType.TEXT_HTML)).andExpect(status().is3xxRedirection());
         mvc.perform(get("/verfahren").with(StaffLogin.as("designer"))).andExpect(status().isForbidden());
@@ -225,6 +250,10 @@ class ProcedureListPageTests {
             }
         }
         return request;
+    }
+
+    private static int rows(String html) {
+        return html.split("<td><span class=\"nowrap\">", -1).length - 1;
     }
 
     private static boolean order(String html, Procedure... expected) {

@@ -9,11 +9,12 @@ import org.springframework.web.util.UriComponentsBuilder;
 import de.stadtdialog.procedure.ProcedureStatus;
 
 /**
- * What the user asked the overview for, as request parameters. Every value is optional and read leniently: an
- * unknown sort column or status means "no such restriction", never an error page.
+ * What the user asked the overview for, as request parameters. Every value is optional and read leniently, so an
+ * edited address never leads to an error page: an unknown sort column, status or a number that is none means "no
+ * such restriction".
  */
-public record ProcedureFilter(String q, String template, String tenant, String status, Boolean overdue, Integer days,
-        String sort, String dir, Integer page) {
+public record ProcedureFilter(String q, String template, String tenant, String status, String overdue, String days,
+        String sort, String dir, String page) {
 
     static final String DEFAULT_SORT = "deadline";
     static final int MAX_DAYS = 3650;
@@ -48,12 +49,13 @@ public record ProcedureFilter(String q, String template, String tenant, String s
     }
 
     public boolean overdueOnly() {
-        return Boolean.TRUE.equals(overdue);
+        return "true".equalsIgnoreCase(overdue == null ? null : overdue.trim());
     }
 
     /** The "deadline within N days" restriction, or null. */
     public Integer dueWithinDays() {
-        return days == null || days < 0 ? null : Math.min(days, MAX_DAYS);
+        Integer value = number(days);
+        return value == null || value < 0 ? null : Math.min(value, MAX_DAYS);
     }
 
     public Column sortColumn() {
@@ -72,7 +74,19 @@ public record ProcedureFilter(String q, String template, String tenant, String s
     }
 
     public int pageNumber() {
-        return page == null || page < 0 ? 0 : page;
+        Integer value = number(page);
+        return value == null || value < 0 ? 0 : value;
+    }
+
+    private static Integer number(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** The value of {@code aria-sort} for a column header; none for columns not sorted by. */
