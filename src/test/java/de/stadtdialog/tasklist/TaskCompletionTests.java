@@ -9,6 +9,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -30,11 +33,14 @@ import de.stadtdialog.StaffLogin;
 import de.stadtdialog.procedure.Procedure;
 import de.stadtdialog.procedure.ProcedureRepository;
 import de.stadtdialog.sessioncycle.SessionCycleProcess;
+import de.stadtdialog.sessioncycle.PublicSessionRepository;
 import de.stadtdialog.sessioncycle.SessionCycleService;
 
 /** The task page with the session-cycle forms: showing, checking and completing them as an officer. */
 @StadtdialogSpringTest
 class TaskCompletionTests {
+
+    private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
 
     @Autowired
     MockMvc mvc;
@@ -54,6 +60,8 @@ class TaskCompletionTests {
     ManagementService managementService;
     @Autowired
     ProcedureRepository procedures;
+    @Autowired
+    PublicSessionRepository sessions;
     @Autowired
     Clock clock;
 
@@ -202,6 +210,29 @@ class TaskCompletionTests {
             .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/aufgaben"));
         assertThat(procedures.findById(procedure.getId()).orElseThrow().getPhase())
             .isEqualTo("Protokoll veröffentlichen");
+    }
+
+    @Test
+    void aDateTimeFieldIsSubmittedAsLocalTimeTheListenerUnderstands() throws Exception {
+        Procedure procedure = data.planSession(TasklistTestData.unique("Verlegen"));
+        executeJob(procedure, SessionCycleProcess.TIMER_INVITATION_DEADLINE);
+        Task reschedule = data.task(procedure, SessionCycleProcess.TASK_RESCHEDULE_SESSION);
+
+        String html = mvc.perform(get("/aufgaben/" + reschedule.getId()).with(StaffLogin.as("officer")))
+            .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(Html.byId(html, "field-Field_SessionStart").attributes())
+            .containsEntry("type", "datetime-local").containsEntry("name", "sessionStart").containsKey("required");
+        assertThat(html).contains("<label for=\"field-Field_SessionStart\">Neues Sitzungsdatum, Beginn");
+
+        LocalDateTime newStart = LocalDate.now(clock.withZone(ZONE)).plusDays(40).atTime(18, 0);
+        mvc.perform(post("/aufgaben/" + reschedule.getId()).with(StaffLogin.as("officer")).with(csrf())
+                .param("sessionStart", newStart.toString()).param("rescheduleReason", "Ratssaal belegt"))
+            .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/aufgaben"))
+            .andExpect(flash().attribute("nextTaskName", "Tagesordnung entwerfen"));
+
+        assertThat(sessions.findByProcedureId(procedure.getId()).orElseThrow().getStartsAt())
+            .isEqualTo(newStart.atZone(ZONE).toInstant());
+        assertThat(procedures.findById(procedure.getId()).orElseThrow().getPhase()).isEqualTo("Tagesordnung entwerfen");
     }
 
     private void completeAsEngine(Task task, String user, Map<String, Object> variables) {
