@@ -7,7 +7,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 
 /**
@@ -49,21 +48,25 @@ public class PublicSession {
 
     private Boolean quorate;
 
+    // Long texts are "text" columns (H2 and PostgreSQL), not @Lob: on PostgreSQL a @Lob String is an oid large
+    // object, readable only inside a transaction (a repository query without one fails) and left behind when
+    // its row is deleted.
+
     /** Invitation recipients, one e-mail address per line (members of the body; staff data, never public). */
-    @Lob
+    @Column(columnDefinition = "text")
     private String recipients;
 
-    @Lob
+    @Column(columnDefinition = "text")
     private String agenda;
 
     private Instant invitationSentAt;
 
     private Integer attendeeCount;
 
-    @Lob
+    @Column(columnDefinition = "text")
     private String attendance;
 
-    @Lob
+    @Column(columnDefinition = "text")
     private String minutes;
 
     @Column(length = 64)
@@ -72,12 +75,12 @@ public class PublicSession {
     @Column(length = 64)
     private String minutesReviewer;
 
-    @Lob
+    @Column(columnDefinition = "text")
     private String reviewComment;
 
     private Instant minutesPublishedAt;
 
-    @Lob
+    @Column(columnDefinition = "text")
     private String rescheduleLog;
 
     protected PublicSession() {

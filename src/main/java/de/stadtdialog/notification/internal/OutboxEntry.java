@@ -7,7 +7,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 
 /** One sent mail, kept for staff to read (the demo "outbox") and as the dedup record. */
@@ -31,8 +30,10 @@ public class OutboxEntry {
     @Column(nullable = false, length = 300)
     private String subject;
 
-    @Lob
-    @Column(nullable = false)
+    // Long texts are "text" columns (H2 and PostgreSQL), not @Lob: on PostgreSQL a @Lob String is an oid large
+    // object, readable only inside a transaction (a repository query without one fails) and left behind when
+    // its row is deleted.
+    @Column(nullable = false, columnDefinition = "text")
     private String body;
 
     @Column(nullable = false)
