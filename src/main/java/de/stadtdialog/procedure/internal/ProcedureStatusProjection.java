@@ -13,11 +13,13 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.TransitionInstance;
@@ -42,6 +44,7 @@ class ProcedureStatusProjection {
     private static final Object DIRTY_KEY = ProcedureStatusProjection.class.getName() + ".dirty";
 
     private final ProcedureRepository procedures;
+    private final IdentityService identityService;
     private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final ManagementService managementService;
@@ -49,10 +52,12 @@ class ProcedureStatusProjection {
     private final RepositoryService repositoryService;
     private final Clock clock;
 
-    ProcedureStatusProjection(ProcedureRepository procedures, RuntimeService runtimeService,
+    ProcedureStatusProjection(ProcedureRepository procedures, IdentityService identityService,
+            RuntimeService runtimeService,
             TaskService taskService, ManagementService managementService, HistoryService historyService,
             RepositoryService repositoryService, Clock clock) {
         this.procedures = procedures;
+        this.identityService = identityService;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.managementService = managementService;
@@ -76,7 +81,7 @@ class ProcedureStatusProjection {
                 public void beforeCommit(boolean readOnly) {
                     // refreshing may itself run engine commands; copy to allow new marks meanwhile
                     List<String> ids = new ArrayList<>(changed);
-                    ids.forEach(ProcedureStatusProjection.this::refresh);
+                    refreshAsSystem(ids);
                 }
 
                 @Override
@@ -87,6 +92,23 @@ class ProcedureStatusProjection {
             dirty = changed;
         }
         dirty.add(rootProcessInstanceId);
+    }
+
+    /**
+     * The read model describes the whole procedure, whoever caused the change: a user logged into the engine
+     * (Camunda Tasklist, REST) may not be allowed to read the instance, and would make it look ended. So the
+     * engine's authorization checks are lifted for the refresh, and the user's login restored afterwards.
+     */
+    private void refreshAsSystem(List<String> processInstanceIds) {
+        Authentication user = identityService.getCurrentAuthentication();
+        identityService.clearAuthentication();
+        try {
+            processInstanceIds.forEach(this::refresh);
+        } finally {
+            if (user != null) {
+                identityService.setAuthentication(user);
+            }
+        }
     }
 
     void refresh(String processInstanceId) {
