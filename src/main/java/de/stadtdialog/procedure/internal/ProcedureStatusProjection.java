@@ -25,11 +25,13 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import de.stadtdialog.procedure.Procedure;
+import de.stadtdialog.procedure.ProcedurePhaseChanged;
 import de.stadtdialog.procedure.ProcedureRepository;
 
 /**
@@ -51,11 +53,12 @@ class ProcedureStatusProjection {
     private final HistoryService historyService;
     private final RepositoryService repositoryService;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     ProcedureStatusProjection(ProcedureRepository procedures, IdentityService identityService,
             RuntimeService runtimeService,
             TaskService taskService, ManagementService managementService, HistoryService historyService,
-            RepositoryService repositoryService, Clock clock) {
+            RepositoryService repositoryService, Clock clock, ApplicationEventPublisher events) {
         this.procedures = procedures;
         this.identityService = identityService;
         this.runtimeService = runtimeService;
@@ -64,6 +67,7 @@ class ProcedureStatusProjection {
         this.historyService = historyService;
         this.repositoryService = repositoryService;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Marks a root process instance as changed in the current transaction. */
@@ -114,8 +118,14 @@ class ProcedureStatusProjection {
     void refresh(String processInstanceId) {
         procedures.findByProcessInstanceId(processInstanceId)
             .ifPresent(procedure -> {
+                String oldPhase = procedure.getPhase();
                 procedure.updateStatus(snapshot(procedure), clock.instant());
                 procedures.save(procedure);
+                if (!Objects.equals(oldPhase, procedure.getPhase())) {
+                    // synchronous, so a listener's writes commit or roll back with this step
+                    events.publishEvent(new ProcedurePhaseChanged(procedure.getId(), procedure.getTenantId(),
+                        oldPhase, procedure.getPhase()));
+                }
             });
     }
 
