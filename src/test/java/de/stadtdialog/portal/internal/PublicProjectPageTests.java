@@ -74,8 +74,9 @@ class PublicProjectPageTests {
         String list = page(get("/oeffentlich/vorhaben"));
 
         assertThat(list).contains("<h1>Vorhabenliste – Kaiserslautern</h1>",
-            "href=\"/oeffentlich/vorhaben/" + linked.getId() + "\">Radweg " + data.token + "</a>",
-            "href=\"/oeffentlich/vorhaben/" + requestable.getId() + "\">Stiftsplatz " + data.token + "</a>",
+            "href=\"/oeffentlich/vorhaben/" + linked.getId() + "\" lang=\"de\">Radweg " + data.token + "</a>",
+            "href=\"/oeffentlich/vorhaben/" + requestable.getId() + "\" lang=\"de\">Stiftsplatz " + data.token
+                + "</a>",
             "Innenstadt " + data.token, "kann beantragt werden", "informell", "Tagesordnung entwerfen",
             "bis " + NoticePeriod.format(new NoticePeriod(4).invitationDeadline(scenario.session(procedure)
                 .getStartsAt())));
@@ -106,7 +107,7 @@ class PublicProjectPageTests {
 
         String project = page(get("/oeffentlich/vorhaben/" + entry.getId()));
 
-        assertThat(project).contains("<h1>Stiftsplatz " + data.token + "</h1>", "kann beantragt werden",
+        assertThat(project).contains("<h1 lang=\"de\">Stiftsplatz " + data.token + "</h1>", "kann beantragt werden",
             "kann aber beantragt werden", "beteiligung@kaiserslautern.de",
             "Für dieses Vorhaben läuft noch kein Beteiligungsverfahren.", "noch kein Beteiligungsverfahren");
         assertThat(project).doesNotContain("Was Sie jetzt tun können");
@@ -123,7 +124,7 @@ class PublicProjectPageTests {
 
         assertThat(planned).contains("Sitzung geplant", "erledigt am " + dates.dateTime(
             ended(procedure, "StartEvent_SessionPlanned"), DE));
-        assertThat(planned).contains("<strong>Tagesordnung entwerfen</strong>",
+        assertThat(planned).contains("<strong lang=\"de\">Tagesordnung entwerfen</strong>",
             "bis " + NoticePeriod.format(invitationDeadline));
         assertThat(section(planned, "Als Nächstes")).as("the task's due date and its boundary timer are one date")
             .containsOnlyOnce("Tagesordnung entwerfen");
@@ -135,7 +136,7 @@ class PublicProjectPageTests {
         String invited = page(get("/oeffentlich/vorhaben/" + entry.getId()));
 
         assertThat(invited).contains("Warten auf „Sitzungsbeginn erreicht“",
-            "<strong>Tagesordnung entwerfen</strong>",
+            "<strong lang=\"de\">Tagesordnung entwerfen</strong>",
             "erledigt am " + dates.dateTime(ended(procedure, SessionCycleProcess.TASK_DRAFT_AGENDA), DE),
             "Einladung versenden und bekannt machen",
             "am " + NoticePeriod.format(session.getStartsAt()),
@@ -199,6 +200,32 @@ class PublicProjectPageTests {
             "Course of the procedure", "until " + dates.dateTime(deadline, Locale.ENGLISH), "Accessibility",
             "Easy Read");
         assertThat(page).doesNotContain("Zur Vorhabenliste", "Uhr");
+        assertThat(page).as("German step names are marked as German for screen readers").contains(
+            "<strong lang=\"de\">Tagesordnung entwerfen</strong>", "<h1 lang=\"de\">Sitzung " + data.token);
+    }
+
+    @Test
+    void theLanguageSwitchKeepsTheMunicipality() throws Exception {
+        tenants.save(new Tenant("portal-" + data.token, "Gemeinde " + data.token));
+
+        String page = page(get("/oeffentlich/vorhaben").queryParam("mandant", "portal-" + data.token)
+            .queryParam("lang", "en"));
+
+        assertThat(page).contains("href=\"?mandant=portal-" + data.token + "&amp;lang=de\" lang=\"de\"",
+            "href=\"?mandant=portal-" + data.token + "&amp;lang=en\" lang=\"en\"", "aria-current=\"true\">English");
+        assertThat(page(get("/oeffentlich/vorhaben"))).contains("href=\"?lang=en\" lang=\"en\"");
+    }
+
+    @Test
+    void theFollowBoxOfTheCitizenModuleIsOnProjectsWithAProcedure() throws Exception {
+        boolean citizenModule = context.getResource(PublicProjectController.FOLLOW_FRAGMENT).exists();
+        Procedure procedure = scenario.plan(inDays(30), NoticePeriod.DEFAULT);
+        ProjectListEntry withProcedure = data.published(procedure, "Folgen " + data.token);
+        ProjectListEntry withoutProcedure = data.published(null, "Ohne " + data.token);
+
+        assertThat(page(get("/oeffentlich/vorhaben/" + withProcedure.getId())).contains("class=\"follow\""))
+            .isEqualTo(citizenModule);
+        assertThat(page(get("/oeffentlich/vorhaben/" + withoutProcedure.getId()))).doesNotContain("class=\"follow\"");
     }
 
     private Instant ended(Procedure procedure, String activityId) {
