@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -38,6 +39,7 @@ import de.stadtdialog.sessioncycle.SessionCycleService;
 
 /** The task page with the session-cycle forms: showing, checking and completing them as an officer. */
 @StadtdialogSpringTest
+@Tag("database")
 class TaskCompletionTests {
 
     private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");

@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -33,6 +34,7 @@ import de.stadtdialog.sessioncycle.SessionCycleService;
  * component type rendered on the server, checked on the server and converted into engine variables.
  */
 @StadtdialogSpringTest
+@Tag("database")
 class TaskFormFixtureTests {
 
     @Autowired

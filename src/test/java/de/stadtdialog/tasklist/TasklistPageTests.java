@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -35,6 +36,7 @@ import de.stadtdialog.sessioncycle.SessionCycleService;
 
 /** The task list of an officer: whose tasks, filter, order, paging, overdue marker, claiming and releasing. */
 @StadtdialogSpringTest
+@Tag("database")
 class TasklistPageTests {
 
     private static final String OTHER_TENANT = "tasklist-nachbarstadt";
