@@ -1,0 +1,14 @@
+package de.stadtdialog.citizen;
+
+/**
+ * How other modules name a citizen in public (next to a comment, a vote, an application): always through here,
+ * never from a copy of the username, so that a deleted account shows up pseudonymised everywhere at once.
+ */
+public interface CitizenDirectory {
+
+    /** What contributions of deleted accounts show. */
+    String DELETED_DISPLAY_NAME = "gelöschte:r Nutzer:in";
+
+    /** The public username, or {@value #DELETED_DISPLAY_NAME} for a deleted or unknown account. */
+    String displayName(Long citizenId);
+}

@@ -1,0 +1,25 @@
+package de.stadtdialog.citizen.internal;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import de.stadtdialog.citizen.CitizenDirectory;
+
+@Component
+class DirectoryOfCitizens implements CitizenDirectory {
+
+    private final CitizenRepository citizens;
+
+    DirectoryOfCitizens(CitizenRepository citizens) {
+        this.citizens = citizens;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public String displayName(Long citizenId) {
+        return citizenId == null ? DELETED_DISPLAY_NAME : citizens.findById(citizenId)
+            .filter(c -> c.getStatus() != CitizenStatus.DELETED)
+            .map(Citizen::getUsername)
+            .orElse(DELETED_DISPLAY_NAME);
+    }
+}

@@ -1,0 +1,6 @@
+package de.stadtdialog.citizen.internal;
+
+public enum TokenPurpose {
+    CONFIRMATION,
+    PASSWORD_RESET
+}
