@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 import de.stadtdialog.StadtdialogSpringTest;
 import de.stadtdialog.StaffLogin;
@@ -181,13 +182,21 @@ class TaskCompletionTests {
         Task record = data.task(procedure, SessionCycleProcess.TASK_RECORD_SESSION);
 
         // the officer records the minutes through the tasklist (number and checkbox converted for the listener)
-        mvc.perform(post("/aufgaben/" + record.getId()).with(StaffLogin.as("officer")).with(csrf())
-                .param("attendeeCount", "7").param("quorate", "true").param("attendance", "Frau A, Herr B")
-                .param("minutes", "TOP 1: Begrüßung durch die Vorsitzende."))
+        MvcResult recorded = mvc.perform(post("/aufgaben/" + record.getId()).with(StaffLogin.as("officer"))
+                .with(csrf()).param("attendeeCount", "7").param("quorate", "true")
+                .param("attendance", "Frau A, Herr B").param("minutes", "TOP 1: Begrüßung durch die Vorsitzende."))
             .andExpect(status().is3xxRedirection())
-            .andExpect(flash().attribute("nextTaskName", "Protokoll prüfen und genehmigen"));
+            .andExpect(flash().attribute("nextTaskName", "Protokoll prüfen und genehmigen"))
+            .andReturn();
         Task approve = data.task(procedure, SessionCycleProcess.TASK_APPROVE_MINUTES);
         assertThat(approve).isNotNull();
+        // the list the browser is sent to offers the procedure's next task (flash attributes live in the session)
+        String list = mvc.perform(get("/aufgaben").cookie(recorded.getResponse().getCookies())
+                .with(StaffLogin.as("officer")))
+            .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(list).contains("Erledigt: „Anwesenheit und Protokoll erfassen“ im Verfahren "
+            + procedure.getBusinessKey() + ".", "Nächste Aufgabe in diesem Verfahren:",
+            "<a href=\"/aufgaben/" + approve.getId() + "\">Protokoll prüfen und genehmigen</a>");
         assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(
             procedure.getProcessInstanceId()).variableName("attendeeCount").singleResult().getValue()).isEqualTo(7L);
 

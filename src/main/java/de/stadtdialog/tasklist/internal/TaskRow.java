@@ -3,8 +3,8 @@ package de.stadtdialog.tasklist.internal;
 import java.time.Instant;
 
 /** One open task as the list and the detail page show it, with its procedure (if it belongs to one). */
-record TaskRow(String id, String name, String description, String processInstanceId, String tenantId,
-        String procedureTitle, String businessKey, String phase, Instant created, Instant due, boolean overdue,
+record TaskRow(String id, String name, String description, String processInstanceId, String procedureTitle,
+        String businessKey, String phase, Instant created, Instant due, boolean overdue,
         String assigneeId, String assigneeName, boolean mine, FormKind formKind) {
 
     enum FormKind {

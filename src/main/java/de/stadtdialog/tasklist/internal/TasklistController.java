@@ -1,5 +1,6 @@
 package de.stadtdialog.tasklist.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -47,9 +48,9 @@ class TasklistController {
 
     private final TasklistService tasks;
     private final MessageSource messages;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    TasklistController(TasklistService tasks, MessageSource messages, java.time.Clock clock) {
+    TasklistController(TasklistService tasks, MessageSource messages, Clock clock) {
         this.tasks = tasks;
         this.messages = messages;
         this.clock = clock;

@@ -290,7 +290,7 @@ class TasklistService {
                 : byInstance.get(task.getProcessInstanceId());
             Instant due = TaskTimes.instant(task.getDueDate());
             rows.add(new TaskRow(task.getId(), task.getName(), task.getDescription(), task.getProcessInstanceId(),
-                task.getTenantId(), procedure == null ? null : procedure.getTitle(),
+                procedure == null ? null : procedure.getTitle(),
                 procedure == null ? null : procedure.getBusinessKey(), procedure == null ? null : procedure.getPhase(),
                 TaskTimes.instant(task.getCreateTime()), due, due != null && due.isBefore(now), task.getAssignee(),
                 names.get(task.getAssignee()), user.id().equals(task.getAssignee()), formKind(task)));
