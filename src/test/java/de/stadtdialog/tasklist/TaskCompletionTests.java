@@ -83,6 +83,8 @@ class TaskCompletionTests {
         String html = mvc.perform(get("/aufgaben/" + task.getId()).with(StaffLogin.as("officer")))
             .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
+        assertThat(html).contains("<a href=\"/verfahren/" + procedure.getBusinessKey() + "\">" + procedure.getTitle()
+            + "</a>");
         assertThat(html).contains("<h1>Tagesordnung entwerfen</h1>", procedure.getTitle(),
             procedure.getBusinessKey(), "Entwerfen Sie die Tagesordnung der öffentlichen Sitzung.");
         // a select with its options, a text field prefilled from the task variables, a textarea
