@@ -277,6 +277,23 @@ class TasklistPageTests {
     }
 
     @Test
+    void aTaskOfAnotherGroupCanNeitherBeOpenedNorClaimed() throws Exception {
+        Task secretariats = fixture(StaffLogin.TENANT, "secretariat", "Aufgabe des Sitzungsdienstes", null,
+            TasklistTestData.unique("TL-Fremd"));
+
+        mvc.perform(get("/aufgaben/" + secretariats.getId()).with(StaffLogin.as("officer")))
+            .andExpect(status().isNotFound());
+        mvc.perform(post("/aufgaben/" + secretariats.getId() + "/uebernehmen").with(StaffLogin.as("officer"))
+                .with(csrf()))
+            .andExpect(status().is3xxRedirection())
+            .andExpect(flash().attribute("flashError", "Diese Aufgabe gibt es nicht oder Sie dürfen sie nicht sehen."));
+        mvc.perform(post("/aufgaben/" + secretariats.getId()).param("title", "Fremd").with(StaffLogin.as("officer"))
+                .with(csrf()))
+            .andExpect(status().isNotFound());
+        assertThat(taskService.createTaskQuery().taskId(secretariats.getId()).singleResult().getAssignee()).isNull();
+    }
+
+    @Test
     void unknownTasksAreNotFoundAndOtherRolesMayNotSeeTheList() throws Exception {
         mvc.perform(get("/aufgaben/no-such-task").with(StaffLogin.as("officer")))
             .andExpect(status().isNotFound());

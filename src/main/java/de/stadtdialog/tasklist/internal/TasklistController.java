@@ -248,7 +248,10 @@ class TasklistController {
     private String gone(StaffUser user, String taskId, RedirectAttributes redirect, Locale locale) {
         Optional<HistoricTaskInstance> history = tasks.history(user, taskId);
         String message = text(locale, "tasklist.gone");
-        if (history.isPresent() && history.get().getEndTime() != null) {
+        if (history.isPresent() && history.get().getEndTime() == null) {
+            // still open, but not for this member
+            message = text(locale, "tasklist.detail.notFound.text");
+        } else if (history.isPresent()) {
             HistoricTaskInstance done = history.get();
             String when = TaskTimes.format(done.getEndTime().toInstant());
             if (!"completed".equals(done.getDeleteReason())) {
