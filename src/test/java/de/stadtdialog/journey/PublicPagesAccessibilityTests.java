@@ -124,6 +124,29 @@ class PublicPagesAccessibilityTests {
     }
 
     @Test
+    void theStaffFormForTheProjectListAnnouncesItsErrorsAccessibly() throws Exception {
+        try {
+            open("/login");
+            browser.findElement(By.id("username")).sendKeys("officer");
+            browser.findElement(By.id("password")).sendKeys("demo");
+            browser.findElement(By.cssSelector("form button[type=submit]")).click();
+            waitFor(By.linkText("Meine Aufgaben"));
+
+            List<String> serious = check("staff project list", "/vorhaben/verwalten");
+            serious.addAll(check("new project form", "/vorhaben/verwalten/neu"));
+            browser.findElement(By.cssSelector("form.stacked button[type=submit]")).click();
+            WebElement summary = waitFor(By.id("error-summary"));
+            assertThat(summary.getAttribute("role")).isEqualTo("alert");
+            assertThat(browser.findElement(By.id("title")).getAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(browser.findElement(By.id("title")).getAttribute("aria-describedby")).contains("title-error");
+            serious.addAll(runAxe("new project form with errors", "/vorhaben/verwalten/neu"));
+            assertThat(serious).as("serious or critical WCAG violations on the staff pages").isEmpty();
+        } finally {
+            browser.manage().deleteAllCookies();
+        }
+    }
+
+    @Test
     void theCheckItselfFindsABarrier() throws Exception {
         open("/oeffentlich/vorhaben");
         ((JavascriptExecutor) browser).executeScript(

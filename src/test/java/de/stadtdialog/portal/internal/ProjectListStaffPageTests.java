@@ -173,7 +173,9 @@ class ProjectListStaffPageTests {
         String form = page(get("/vorhaben/verwalten/" + entry.getId()).with(StaffLogin.as("coordination")));
         assertThat(form).contains("Vorhaben bearbeiten", "value=\"Alt " + data.token + "\"",
             "<option value=\"NONE\" selected=\"selected\">keine</option>",
-            "name=\"version\" value=\"" + entry.getVersion() + "\"");
+            "name=\"version\" value=\"" + entry.getVersion() + "\"",
+            "<input type=\"checkbox\" aria-describedby=\"published-hint\" id=\"published1\" name=\"published\"",
+            "<label for=\"published1\">Öffentlich anzeigen</label>");
 
         mvc.perform(valid(post("/vorhaben/verwalten/" + entry.getId()), "Neu " + data.token,
                 "version", Long.toString(entry.getVersion()), "participationStatus", "INFORMAL"))
