@@ -94,9 +94,21 @@ class RegistrationPageTests {
         assertThat(page.select("#username").attr("aria-describedby")).isEqualTo("username-hint");
         String notice = page.select("aside.privacy-notice").text();
         assertThat(notice).contains("Art. 13 DSGVO", "Stadtverwaltung Kaiserslautern", "Art. 6 Abs. 1 Buchst. e DSGVO",
-            "nach 2 Tage", "bis Sie es löschen", "Art. 15", "Art. 17", "Datenschutzbeauftragte",
+            "nach 2 Tagen", "bis Sie es löschen", "Art. 15", "Art. 17", "Datenschutzbeauftragte",
             "datenschutz@stadtdialog.example", "Landesbeauftragte");
         assertThat(page.select("form input[name=_csrf]")).hasSize(1);
+    }
+
+    @Test
+    void formAndNoticeInEnglish() throws Exception {
+        String html = mvc.perform(get("/buerger/registrieren").param("lang", "en"))
+            .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        var page = Jsoup.parse(html);
+        assertThat(page.select("h1").text()).isEqualTo("Create a citizen account");
+        assertThat(page.select("label[for=email]").text()).isEqualTo("E-mail address");
+        assertThat(page.select("aside.privacy-notice").text()).contains("Privacy notice (Art. 13 GDPR)",
+            "Art. 6(1)(e) GDPR", "after 2 days");
     }
 
     @Test
@@ -123,6 +135,7 @@ class RegistrationPageTests {
         assertThat(page.select("#password").val()).as("passwords are not sent back").isEmpty();
         assertThat(page.select("#passwordRepeat-error").text()).contains("stimmen nicht überein");
         assertThat(page.select("#consent-error").text()).contains("Datenschutzhinweise");
+        assertThat(page.select("#consent").attr("aria-describedby")).isEqualTo("consent-hint consent-error");
         assertThat(page.select(".error-summary a[href=#email]")).hasSize(1);
         assertThat(citizens.findByTenantIdAndEmail(CitizenScenario.TENANT, "keine-adresse")).isEmpty();
     }
@@ -156,7 +169,7 @@ class RegistrationPageTests {
             "/buerger/bestaetigen?token=", "Der Link gilt bis");
         String html = mvc.perform(get("/buerger/registriert")).andExpect(status().isOk()).andReturn().getResponse()
             .getContentAsString();
-        assertThat(html).contains("Bitte prüfen Sie Ihr Postfach", "innerhalb von 2 Tage");
+        assertThat(html).contains("Bitte prüfen Sie Ihr Postfach", "innerhalb von 2 Tagen");
     }
 
     @Test

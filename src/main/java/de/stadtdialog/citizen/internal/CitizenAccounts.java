@@ -308,7 +308,8 @@ public class CitizenAccounts {
             Instant expiresAt = confirmationDeadline(citizen);
             tokens.save(new CitizenToken(citizen, TokenPurpose.CONFIRMATION, Tokens.sha256(token), clock.instant(),
                 expiresAt));
-            mail.send(mails.confirmation(citizen, token, expiresAt, "citizen-" + citizen.getId() + "-confirmation"));
+            mail.sendWithSecretLink(mails.confirmation(citizen, token, expiresAt,
+                "citizen-" + citizen.getId() + "-confirmation"));
         });
     }
 
@@ -329,7 +330,7 @@ public class CitizenAccounts {
                     Instant expiresAt = confirmationDeadline(citizen);
                     tokens.save(new CitizenToken(citizen, TokenPurpose.CONFIRMATION, Tokens.sha256(token), now,
                         expiresAt));
-                    mail.send(mails.confirmation(citizen, token, expiresAt, dedupKey));
+                    mail.sendWithSecretLink(mails.confirmation(citizen, token, expiresAt, dedupKey));
                 }
             }
             case ALREADY_REGISTERED -> {
@@ -343,7 +344,7 @@ public class CitizenAccounts {
                     Instant expiresAt = now.plus(properties.resetValidity());
                     tokens.save(new CitizenToken(citizen, TokenPurpose.PASSWORD_RESET, Tokens.sha256(token), now,
                         expiresAt));
-                    mail.send(mails.passwordReset(citizen, token, expiresAt, dedupKey));
+                    mail.sendWithSecretLink(mails.passwordReset(citizen, token, expiresAt, dedupKey));
                 }
             }
         }

@@ -1,5 +1,7 @@
 package de.stadtdialog.citizen.internal;
 
+import java.util.Locale;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,13 +29,13 @@ public class CitizenPrivacy {
         return properties.privacy().supervisoryAuthority();
     }
 
-    /** "2 Tage" */
-    public String confirmationPeriod() {
-        return CitizenTimes.german(properties.confirmationPeriod());
+    /** "2 Tagen", as in "nach 2 Tagen" and "innerhalb von 2 Tagen"; "2 days" in English. */
+    public String confirmationPeriod(Locale locale) {
+        return CitizenTimes.period(properties.confirmationPeriod(), locale, true);
     }
 
-    /** "1 Stunde" */
-    public String resetValidity() {
-        return CitizenTimes.german(properties.resetValidity());
+    /** "1 Stunde", as in "gilt 1 Stunde"; "1 hour" in English. */
+    public String resetValidity(Locale locale) {
+        return CitizenTimes.period(properties.resetValidity(), locale, false);
     }
 }

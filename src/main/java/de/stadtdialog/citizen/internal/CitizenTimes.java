@@ -28,15 +28,25 @@ public final class CitizenTimes {
         return format(minute.equals(instant) ? minute : minute.plus(Duration.ofMinutes(1)));
     }
 
-    /** "2 Tage", "48 Stunden", "1 Stunde", "30 Minuten" — for notices that name a configured period. */
-    public static String german(Duration duration) {
+    /**
+     * A configured period for notices, in the page's language: "2 Tage" (German accusative, "gilt 2 Tage"), or
+     * with {@code dative} "2 Tagen" ("nach 2 Tagen", "innerhalb von 2 Tagen"); "2 days" in English.
+     */
+    public static String period(Duration duration, Locale locale, boolean dative) {
+        boolean english = locale != null && "en".equals(locale.getLanguage());
+        long amount;
+        String[] unit;
         if (duration.toDays() > 0 && duration.equals(Duration.ofDays(duration.toDays()))) {
-            return duration.toDays() == 1 ? "1 Tag" : duration.toDays() + " Tage";
+            amount = duration.toDays();
+            unit = english ? new String[] {"day", "days", "days"} : new String[] {"Tag", "Tage", "Tagen"};
+        } else if (duration.toHours() > 0 && duration.equals(Duration.ofHours(duration.toHours()))) {
+            amount = duration.toHours();
+            unit = english ? new String[] {"hour", "hours", "hours"} : new String[] {"Stunde", "Stunden", "Stunden"};
+        } else {
+            amount = Math.max(1, duration.toMinutes());
+            unit = english ? new String[] {"minute", "minutes", "minutes"}
+                : new String[] {"Minute", "Minuten", "Minuten"};
         }
-        if (duration.toHours() > 0 && duration.equals(Duration.ofHours(duration.toHours()))) {
-            return duration.toHours() == 1 ? "1 Stunde" : duration.toHours() + " Stunden";
-        }
-        long minutes = Math.max(1, duration.toMinutes());
-        return minutes == 1 ? "1 Minute" : minutes + " Minuten";
+        return amount + " " + (amount == 1 ? unit[0] : dative ? unit[2] : unit[1]);
     }
 }

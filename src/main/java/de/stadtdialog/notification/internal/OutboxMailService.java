@@ -17,6 +17,10 @@ import de.stadtdialog.notification.OutgoingMail;
 @Service
 class OutboxMailService implements MailService {
 
+    /** What the outbox shows instead of a body with a secret link. */
+    static final String SECRET_LINK_NOT_KEPT = "(Der Text enthält einen persönlichen Link und wird deshalb nicht "
+        + "gespeichert.)";
+
     private final OutboxRepository outbox;
     private final MailGateway gateway;
     private final MailProperties properties;
@@ -32,11 +36,21 @@ class OutboxMailService implements MailService {
     @Override
     @Transactional(propagation = Propagation.REQUIRED)
     public boolean send(OutgoingMail mail) {
+        return deliverAndRecord(mail, mail.body());
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.REQUIRED)
+    public boolean sendWithSecretLink(OutgoingMail mail) {
+        return deliverAndRecord(mail, "outbox".equals(properties.mode()) ? mail.body() : SECRET_LINK_NOT_KEPT);
+    }
+
+    private boolean deliverAndRecord(OutgoingMail mail, String bodyToKeep) {
         if (outbox.existsByDedupKey(mail.dedupKey())) {
             return false;
         }
         gateway.deliver(mail, properties.from());
-        outbox.save(new OutboxEntry(mail.tenantId(), mail.dedupKey(), mail.to(), mail.subject(), mail.body(),
+        outbox.save(new OutboxEntry(mail.tenantId(), mail.dedupKey(), mail.to(), mail.subject(), bodyToKeep,
             clock.instant()));
         return true;
     }
