@@ -5,14 +5,30 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code stadtdialog.citizen.*}. Every value has a default; see {@code application.yml} for the documented ones.
+ * {@code stadtdialog.citizen.*}; every value has a default, so none needs configuring:
+ * <pre>
+ * stadtdialog.citizen:
+ *   tenant: kaiserslautern          # default: the only configured municipality
+ *   confirmation-period: P2D        # opt-in link; unconfirmed registrations are deleted after it
+ *   reset-validity: PT1H            # password-reset link
+ *   rate-limits:                    # each: max attempts within a sliding window
+ *     registration-per-email: {max: 5, window: PT1H}
+ *     registration-per-client: {max: 20, window: PT1H}
+ *     login-failures-per-username: {max: 5, window: PT15M}
+ *     login-failures-per-client: {max: 20, window: PT1H}
+ *     reset-per-email: {max: 5, window: PT1H}
+ *     reset-per-client: {max: 20, window: PT1H}
+ *   privacy: {controller: ..., data-protection-officer: ..., supervisory-authority: ...}
+ *   procedure-page: /buerger/verfahren#verfahren-{id}
+ *   cleanup-cron: "0 17 * * * *"    # deletes old rate-limit attempts, expired links, old phase changes
+ * </pre>
  *
  * @param tenant             the municipality whose citizens register here; empty: the only configured one
  * @param confirmationPeriod how long an opt-in link works; unconfirmed registrations are deleted after it
  * @param resetValidity      how long a password-reset link works
  * @param rateLimits         attempts allowed per sliding window
  * @param privacy            names in the Art. 13 GDPR notice
- * @param procedurePage      path of a procedure's public page in notification mails; {@code {businessKey}} and
+ * @param procedurePage      path of a procedure's page in notification mails; {@code {businessKey}} and
  *                           {@code {id}} are replaced
  */
 @ConfigurationProperties("stadtdialog.citizen")
