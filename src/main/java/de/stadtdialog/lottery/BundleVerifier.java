@@ -19,9 +19,6 @@ import de.stadtdialog.lottery.internal.CounterModeGenerator;
  */
 public final class BundleVerifier {
 
-    /** More problems of one kind than this are summarised. */
-    private static final int MAX_LISTED = 10;
-
     private final List<String> passed = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
@@ -184,28 +181,9 @@ public final class BundleVerifier {
     }
 
     private void checkPanels(LotteryTable table) {
-        int before = problems.size();
-        int expectedFirst = 1;
-        int listed = 0;
-        for (PanelRange row : table.rows()) {
-            String where = LotteryTable.PANELS + ", Lose " + row.first() + "–" + row.last();
-            if (row.first() != expectedFirst || row.last() < row.first()) {
-                problems.add(where + ": Die Nummerierung ist nicht lückenlos (erwartet ab " + expectedFirst + ").");
-            }
-            expectedFirst = row.last() + 1;
-            String violation = row.composition().violation(table.input());
-            if (violation != null && listed++ < MAX_LISTED) {
-                problems.add(where + ": Dieses Gremium verletzt die Quoten: " + violation);
-            }
-        }
-        if (listed > MAX_LISTED) {
-            problems.add("… und " + (listed - MAX_LISTED) + " weitere Gremien, die die Quoten verletzen.");
-        }
-        if (expectedFirst - 1 != table.panels()) {
-            problems.add(LotteryTable.PANELS + ": Die Lose reichen bis " + (expectedFirst - 1) + ", laut "
-                + LotteryTable.COMMITMENT + " gibt es " + table.panels() + ".");
-        }
-        if (problems.size() == before) {
+        List<String> panelProblems = table.panelProblems();
+        problems.addAll(panelProblems);
+        if (panelProblems.isEmpty()) {
             passed.add("Alle " + String.format(Locale.GERMANY, "%,d", table.panels()) + " Lose der Lostabelle ("
                 + table.rows().size() + " verschiedene Zusammensetzungen) erfüllen jede Quote und besetzen genau "
                 + table.input().seats() + " Sitze.");

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * java -jar stadtdialog.jar lottery --people people.csv [--quotas quotas.csv] --seats K [--out DIR]
  *                                   [--time-budget PT60S]
- * java -jar stadtdialog.jar draw --table DIR --input "3 5 1 6 2" [--bundle bundle.zip]
+ * java -jar stadtdialog.jar draw --table DIR --input "3 5 1 6 2" [--commitment HASH] [--bundle bundle.zip]
  * java -jar stadtdialog.jar verify bundle.zip
  * </pre>
  * Exit codes: 0 done, 1 the input or the bundle is rejected (reasons on standard error), 2 wrong usage.
@@ -58,7 +58,8 @@ public final class LotteryCommandLine {
             return switch (args[0]) {
                 case "lottery" -> commandLine.lottery(options(rest, Set.of("--people", "--quotas", "--seats",
                     "--out", "--time-budget")));
-                case "draw" -> commandLine.draw(options(rest, Set.of("--table", "--input", "--bundle")));
+                case "draw" -> commandLine.draw(options(rest, Set.of("--table", "--input", "--commitment",
+                    "--bundle")));
                 default -> commandLine.verify(rest);
             };
         } catch (UsageException e) {
@@ -111,8 +112,9 @@ public final class LotteryCommandLine {
               lottery --people people.csv [--quotas quotas.csv] --seats K [--out VERZEICHNIS] [--time-budget PT60S]
                   berechnet die Auswahlwahrscheinlichkeiten (Leximin) und die Lostabelle; mit --out werden
                   Pool, Quoten, Typen, Lostabelle, Wahrscheinlichkeiten und commitment.txt dort abgelegt.
-              draw --table VERZEICHNIS --input "Würfelergebnisse" [--bundle pruefpaket.zip]
-                  zieht aus der festgelegten Lostabelle und schreibt das Prüfpaket.
+              draw --table VERZEICHNIS --input "Würfelergebnisse" [--commitment HASH] [--bundle pruefpaket.zip]
+                  zieht aus der festgelegten Lostabelle und schreibt das Prüfpaket; mit --commitment nur, wenn
+                  die Tabelle die veröffentlichte ist.
               verify pruefpaket.zip
                   prüft ein Prüfpaket vollständig nach.""");
         return 2;
@@ -206,6 +208,19 @@ public final class LotteryCommandLine {
                     + "Pool ist eine neue Berechnung mit neuem Commitment nötig.");
                 return 1;
             }
+        }
+        List<String> problems = table.panelProblems();
+        if (!problems.isEmpty()) {
+            err.println("Die Lostabelle in " + directory + " ist fehlerhaft:");
+            problems.forEach(err::println);
+            return 1;
+        }
+        String published = options.get("--commitment");
+        if (published != null && !published.strip().equalsIgnoreCase(table.commitmentHash())) {
+            err.println("Die Lostabelle in " + directory + " hat das Commitment " + table.commitmentHash()
+                + ", veröffentlicht wurde " + published.strip() + ". Gezogen wird nur aus der veröffentlichten "
+                + "Lostabelle.");
+            return 1;
         }
         DrawRecord record = LotteryDraw.draw(table, ceremonyInput);
         Files.write(bundle, AuditBundle.write(table, record));

@@ -6,6 +6,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -84,7 +85,7 @@ public final class LotteryCsv {
             throw new LotteryInputException(List.of(name + " ist leer: Es fehlt die Kopfzeile "
                 + "„category,value,min,max“."));
         }
-        Map<String, Integer> columns = header(name, records.get(0));
+        Map<String, Integer> columns = header(records.get(0));
         List<String> problems = new ArrayList<>();
         Integer category = columns.get("category");
         Integer value = VALUE_COLUMNS.stream().map(columns::get).filter(i -> i != null).findFirst().orElse(null);
@@ -153,9 +154,10 @@ public final class LotteryCsv {
             problems.add(name + ": Die Spalte „id“ fehlt (Kopfzeile: " + String.join(",", headerFields) + ").");
         }
         Map<String, Integer> categoryColumns = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
         for (Quota quota : quotas) {
             String category = LotteryInput.normalise(quota.category());
-            if (category.isEmpty() || categoryColumns.containsKey(category)) {
+            if (category.isEmpty() || !seen.add(category)) {
                 continue;
             }
             Integer column = columns.get(category);
@@ -195,7 +197,7 @@ public final class LotteryCsv {
         return "";
     }
 
-    private static Map<String, Integer> header(String name, Csv.Record header) {
+    private static Map<String, Integer> header(Csv.Record header) {
         Map<String, Integer> columns = new HashMap<>();
         for (int i = 0; i < header.fields().size(); i++) {
             columns.putIfAbsent(LotteryInput.normalise(header.fields().get(i)).toLowerCase(Locale.ROOT), i);

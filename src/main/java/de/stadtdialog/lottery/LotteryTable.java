@@ -193,6 +193,35 @@ public final class LotteryTable {
         return ids;
     }
 
+    /**
+     * What is wrong with this table as a lottery: gaps in the numbering 1..m, and panels that do not fill exactly
+     * the seats or break a quota (the first ten, then a count). Empty for a good table.
+     */
+    public List<String> panelProblems() {
+        List<String> problems = new ArrayList<>();
+        int expectedFirst = 1;
+        int violations = 0;
+        for (PanelRange row : rows) {
+            String where = PANELS + ", Lose " + row.first() + "–" + row.last();
+            if (row.first() != expectedFirst || row.last() < row.first()) {
+                problems.add(where + ": Die Nummerierung ist nicht lückenlos (erwartet ab " + expectedFirst + ").");
+            }
+            expectedFirst = row.last() + 1;
+            String violation = row.composition().violation(input);
+            if (violation != null && violations++ < 10) {
+                problems.add(where + ": Dieses Gremium verletzt die Quoten: " + violation);
+            }
+        }
+        if (violations > 10) {
+            problems.add("… und " + (violations - 10) + " weitere Gremien, die die Quoten verletzen.");
+        }
+        if (expectedFirst - 1 != panels) {
+            problems.add(PANELS + ": Die Lose reichen bis " + (expectedFirst - 1) + ", laut " + COMMITMENT
+                + " gibt es " + panels + ".");
+        }
+        return problems;
+    }
+
     static BigDecimal decimal(double value) {
         return new BigDecimal(value).setScale(DECIMALS, RoundingMode.HALF_EVEN);
     }

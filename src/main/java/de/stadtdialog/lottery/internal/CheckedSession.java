@@ -49,7 +49,9 @@ final class CheckedSession implements AutoCloseable {
             Solution solution = session.solve(timeLimitMillis);
             boolean limitReached = timeLimitMillis > 0
                 && (System.nanoTime() - started) / 1_000_000 >= timeLimitMillis;
-            if (limitReached && !solution.hasPoint()) {
+            // under a time limit, a solver may give up without a point in other ways than NOT_SOLVED (GLOP
+            // answers ABNORMAL); one fresh retry, then it counts as the limit reached
+            if (!solution.hasPoint() && (limitReached || timeLimitMillis > 0 && fresh)) {
                 return new Solution(Status.NOT_SOLVED, Double.NaN, null, null);
             }
             if (solution.status() == Status.NOT_SOLVED
@@ -60,8 +62,14 @@ final class CheckedSession implements AutoCloseable {
             if (lastProblem == null) {
                 return solution;
             }
-            log.warn("{} answered {}, which fails the check ({}); {}", solvers.get(solverIndex).version(),
-                solution.status(), lastProblem, fresh ? "trying the next solver" : "rebuilding the model");
+            if (fresh) {
+                log.warn("{} answered {} on a {} from scratch, which fails the check ({}); trying the next solver",
+                    solvers.get(solverIndex).version(), solution.status(), model, lastProblem);
+            } else {
+                // known to happen with warm starts: the rebuilt model usually solves
+                log.info("{} answered {}, which fails the check ({}); rebuilding the model",
+                    solvers.get(solverIndex).version(), solution.status(), lastProblem);
+            }
             session.close();
             session = null;
             if (fresh) {

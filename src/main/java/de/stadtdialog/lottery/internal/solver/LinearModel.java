@@ -1,7 +1,6 @@
 package de.stadtdialog.lottery.internal.solver;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -127,7 +126,7 @@ public final class LinearModel {
 
     @Override
     public String toString() {
-        return "LinearModel[" + variables.size() + " variables, " + rows.size() + " rows, objective "
-            + Arrays.toString(objective) + "]";
+        return (isInteger() ? "MIP" : "LP") + " with " + variables.size() + " variables and " + rows.size()
+            + " rows";
     }
 }
