@@ -38,6 +38,15 @@ final class Machine {
         }
     }
 
+    /**
+     * CPU time of this whole JVM (application and benchmark client alike) in nanoseconds. Per request or cycle it
+     * shows the work done, which waiting for a busy machine's cores does not inflate as it inflates wall time.
+     */
+    static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+            ? os.getProcessCpuTime() : -1;
+    }
+
     private static String cpuModel() {
         try {
             return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))

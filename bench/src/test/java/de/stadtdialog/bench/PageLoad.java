@@ -34,7 +34,7 @@ final class PageLoad {
         this.sql = sql;
     }
 
-    record Measurement(Stats stats, double statementsPerRequest, int bytes) {
+    record Measurement(Stats stats, double statementsPerRequest, int bytes, double cpuMillisPerRequest) {
     }
 
     static PageLoad loggedIn(String baseUrl, String user, String password, SqlCounter sql)
@@ -83,6 +83,7 @@ final class PageLoad {
         List<Double> millis = new ArrayList<>(requests);
         int bytes = 0;
         long statementsBefore = sql.count();
+        long cpuBefore = Machine.processCpuNanos();
         for (int i = 0; i < requests; i++) {
             long start = System.nanoTime();
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).build(),
@@ -93,7 +94,8 @@ final class PageLoad {
             }
             bytes = response.body().length();
         }
-        return new Measurement(Stats.of(millis), (double) (sql.count() - statementsBefore) / requests, bytes);
+        return new Measurement(Stats.of(millis), (double) (sql.count() - statementsBefore) / requests, bytes,
+            (Machine.processCpuNanos() - cpuBefore) / 1e6 / requests);
     }
 
     private static String encode(String value) {

@@ -61,7 +61,8 @@ final class SessionCycleThroughput {
 
     record Result(List<Double> oursPerSecond, List<Double> barePerSecond, double oursStatementsPerInstance,
             double bareStatementsPerInstance, Map<Side, Map<String, Double>> stepMillisPerInstance,
-            Map<Side, Map<String, Double>> stepStatementsPerInstance, int instancesPerRound, int removedListeners) {
+            Map<Side, Map<String, Double>> stepStatementsPerInstance, double oursCpuMillisPerInstance,
+            double bareCpuMillisPerInstance, int instancesPerRound, int removedListeners) {
 
         double oursMedian() {
             return Stats.medianOf(oursPerSecond);
@@ -98,20 +99,26 @@ final class SessionCycleThroughput {
         List<Double> bare = new ArrayList<>();
         long oursStatements = 0;
         long bareStatements = 0;
+        long oursCpu = 0;
+        long bareCpu = 0;
         for (int r = 0; r < rounds; r++) {
             // alternating, so a slow phase of the machine (GC, disk) hits both sides alike
             long before = sql.count();
+            long cpu = Machine.processCpuNanos();
             ours.add(round(Side.OURS, instancesPerRound, true));
+            oursCpu += Machine.processCpuNanos() - cpu;
             oursStatements += sql.count() - before;
             before = sql.count();
+            cpu = Machine.processCpuNanos();
             bare.add(round(Side.BARE, instancesPerRound, true));
+            bareCpu += Machine.processCpuNanos() - cpu;
             bareStatements += sql.count() - before;
             System.out.printf("  round %d: ours %.1f/s, bare %.1f/s%n", r + 1, ours.get(r), bare.get(r));
         }
         int measured = rounds * instancesPerRound;
         return new Result(ours, bare, (double) oursStatements / measured, (double) bareStatements / measured,
-            perInstance(stepNanos, 1e6 * measured), perInstance(stepStatements, measured), instancesPerRound,
-            removed);
+            perInstance(stepNanos, 1e6 * measured), perInstance(stepStatements, measured), oursCpu / 1e6 / measured,
+            bareCpu / 1e6 / measured, instancesPerRound, removed);
     }
 
     private static Map<Side, Map<String, Double>> perInstance(Map<Side, Map<String, Long>> totals, double divisor) {

@@ -98,6 +98,9 @@ class StadtdialogBenchmark {
                 cycles.ratio() >= TARGET_CYCLE_RATIO ? "met" : "MISSED");
             report.line("SQL statements per cycle: ours %.1f, bare %.1f", cycles.oursStatementsPerInstance(),
                 cycles.bareStatementsPerInstance());
+            report.line("CPU time of the JVM per cycle: ours %.1f ms, bare %.1f ms (ratio of CPU cost bare/ours %.2f)",
+                cycles.oursCpuMillisPerInstance(), cycles.bareCpuMillisPerInstance(),
+                cycles.bareCpuMillisPerInstance() / cycles.oursCpuMillisPerInstance());
             report.line("per cycle and step:         %9s %9s %9s %9s", "ms ours", "ms bare", "SQL ours",
                 "SQL bare");
             Map<String, Double> ours = cycles.stepMillisPerInstance().get(SessionCycleThroughput.Side.OURS);
@@ -128,11 +131,13 @@ class StadtdialogBenchmark {
     }
 
     private static void pageLines(Report report, PageBenchmarks.Result result, double targetP95) {
-        report.line("%s %s: %s, %.1f SQL statements/request, %d chars", result.name(), result.path(),
-            result.page().stats(), result.page().statementsPerRequest(), result.page().bytes());
+        report.line("%s %s: %s, %.1f SQL statements/request, JVM CPU %.1f ms/request, %d chars", result.name(),
+            result.path(), result.page().stats(), result.page().statementsPerRequest(),
+            result.page().cpuMillisPerRequest(), result.page().bytes());
         for (PageBenchmarks.Baseline baseline : result.baselines()) {
-            report.line("  baseline %s: %s, %.1f SQL statements/call", baseline.name(),
-                baseline.measurement().stats(), baseline.measurement().statementsPerCall());
+            report.line("  baseline %s: %s, %.1f SQL statements/call, JVM CPU %.1f ms/call", baseline.name(),
+                baseline.measurement().stats(), baseline.measurement().statementsPerCall(),
+                baseline.measurement().cpuMillisPerCall());
         }
         report.line("  page/baseline (median): %.1f×; p95 target <= %.0f ms: %s",
             result.page().stats().median() / result.baselines().get(0).measurement().stats().median(), targetP95,

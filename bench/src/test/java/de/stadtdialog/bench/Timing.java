@@ -9,7 +9,7 @@ final class Timing {
     private Timing() {
     }
 
-    record Measurement(Stats stats, double statementsPerCall) {
+    record Measurement(Stats stats, double statementsPerCall, double cpuMillisPerCall) {
     }
 
     static Measurement measure(SqlCounter sql, int warmup, int calls, Runnable action) {
@@ -18,11 +18,13 @@ final class Timing {
         }
         List<Double> millis = new ArrayList<>(calls);
         long statementsBefore = sql.count();
+        long cpuBefore = Machine.processCpuNanos();
         for (int i = 0; i < calls; i++) {
             long start = System.nanoTime();
             action.run();
             millis.add((System.nanoTime() - start) / 1e6);
         }
-        return new Measurement(Stats.of(millis), (double) (sql.count() - statementsBefore) / calls);
+        return new Measurement(Stats.of(millis), (double) (sql.count() - statementsBefore) / calls,
+            (Machine.processCpuNanos() - cpuBefore) / 1e6 / calls);
     }
 }
