@@ -9,6 +9,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
+import java.time.Instant;
+
+import org.camunda.bpm.engine.RuntimeService;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +28,7 @@ import de.stadtdialog.citizen.internal.FollowRepository;
 import de.stadtdialog.procedure.Procedure;
 import de.stadtdialog.procedure.ProcedureRepository;
 import de.stadtdialog.procedure.ProcedureStatus;
+import de.stadtdialog.sessioncycle.SessionCycleScenario;
 
 /**
  * Following procedures: the buttons of the fragment, going back to the page they were on, other municipalities'
@@ -40,6 +45,8 @@ class FollowPageTests {
     ProcedureRepository procedures;
     @Autowired
     FollowRepository follows;
+    @Autowired
+    RuntimeService runtimeService;
 
     CitizenScenario scenario;
 
@@ -132,14 +139,15 @@ class FollowPageTests {
                 .with(CitizenScenario.as(ofAnotherTown)))
             .andExpect(status().isNotFound());
 
-        Procedure ended = procedures.findAll().stream().filter(p -> p.getStatus() == ProcedureStatus.COMPLETED)
-            .findFirst().orElse(null);
-        if (ended != null && "kaiserslautern".equals(ended.getTenantId())) {
-            mvc.perform(post("/buerger/folgen/" + ended.getId()).with(csrf()).with(CitizenScenario.as(citizen)))
-                .andExpect(redirectedUrl("/buerger/verfahren"))
-                .andExpect(flash().attributeExists("flashError"));
-            assertThat(follows.findByCitizenIdAndProcedureId(citizen.getId(), ended.getId())).isEmpty();
-        }
+        Procedure cancelled = new SessionCycleScenario(context).plan(Instant.now().plus(Duration.ofDays(30)), "P4D");
+        runtimeService.deleteProcessInstance(cancelled.getProcessInstanceId(), "abgesagt");
+        assertThat(procedures.findById(cancelled.getId()).orElseThrow().getStatus())
+            .isEqualTo(ProcedureStatus.COMPLETED);
+        mvc.perform(post("/buerger/folgen/" + cancelled.getId()).with(csrf()).with(CitizenScenario.as(citizen)))
+            .andExpect(redirectedUrl("/buerger/verfahren"))
+            .andExpect(flash().attribute("flashError", "Dieses Verfahren ist beendet; es gibt keine Phasen mehr, "
+                + "über die wir Sie informieren könnten."));
+        assertThat(follows.findByCitizenIdAndProcedureId(citizen.getId(), cancelled.getId())).isEmpty();
     }
 
     @Test

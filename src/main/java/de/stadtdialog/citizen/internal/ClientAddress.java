@@ -3,8 +3,9 @@ package de.stadtdialog.citizen.internal;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * The client a rate limit counts. Behind a reverse proxy, {@code server.forward-headers-strategy} makes the
- * servlet container report the real client here (see docs/operations.md).
+ * The client a rate limit counts. Behind a reverse proxy, set {@code server.forward-headers-strategy: native}
+ * (or {@code framework}) so the servlet container reports the real client here, not the proxy; otherwise all
+ * citizens share the proxy's limit.
  */
 final class ClientAddress {
 
