@@ -82,7 +82,6 @@ final class BenchDatabase {
             "--spring.datasource.username=" + user,
             "--spring.datasource.password=" + password));
         if (kind == Kind.POSTGRES) {
-            args.add("--spring.jpa.properties.hibernate.dialect=org.hibernate.dialect.PostgreSQLDialect");
             args.add("--camunda.bpm.database.type=postgres");
         }
         return args;
