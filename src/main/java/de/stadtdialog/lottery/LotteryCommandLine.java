@@ -40,12 +40,22 @@ public final class LotteryCommandLine {
 
     /** Whether the application's first argument asks for this command line instead of the server. */
     public static boolean handles(String[] args) {
-        return args.length > 0 && COMMANDS.contains(args[0]);
+        String[] own = withoutSpringOptions(args);
+        return own.length > 0 && COMMANDS.contains(own[0]);
     }
 
     public static void main(String[] args) {
         quietLogging();
-        System.exit(run(args, System.out, System.err));
+        System.exit(run(withoutSpringOptions(args), System.out, System.err));
+    }
+
+    /** {@code mvn spring-boot:run} puts the demo profile ({@code --spring.profiles.active=demo}) first. */
+    private static String[] withoutSpringOptions(String[] args) {
+        int first = 0;
+        while (first < args.length && args[first].startsWith("--spring.")) {
+            first++;
+        }
+        return Arrays.copyOfRange(args, first, args.length);
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {

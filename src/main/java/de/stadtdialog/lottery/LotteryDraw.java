@@ -26,8 +26,8 @@ public final class LotteryDraw {
     }
 
     /**
-     * Unicode NFC; every run of white space (including line breaks and no-break spaces) becomes one space;
-     * none at either end. "3 5\n1  6" and " 3 5 1 6 " are the same input.
+     * Unicode NFC; every run of white space (Unicode's White_Space property: line breaks, tabs, no-break spaces,
+     * ...) becomes one space; none at either end. "3 5\n1  6" and " 3 5 1 6 " are the same input.
      */
     public static String normalise(String ceremonyInput) {
         String text = Normalizer.normalize(ceremonyInput == null ? "" : ceremonyInput, Normalizer.Form.NFC);
@@ -36,7 +36,7 @@ public final class LotteryDraw {
         for (int i = 0; i < text.length(); ) {
             int codePoint = text.codePointAt(i);
             i += Character.charCount(codePoint);
-            if (Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint)) {
+            if (isWhiteSpace(codePoint)) {
                 space = out.length() > 0;
             } else {
                 if (space) {
@@ -47,6 +47,13 @@ public final class LotteryDraw {
             }
         }
         return out.toString();
+    }
+
+    /** Unicode's White_Space property, spelled out so that other implementations agree character by character. */
+    static boolean isWhiteSpace(int c) {
+        return c >= 0x09 && c <= 0x0D || c == 0x20 || c == 0x85 || c == 0xA0 || c == 0x1680
+            || c >= 0x2000 && c <= 0x200A || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F
+            || c == 0x3000;
     }
 
     public static byte[] seed(String commitmentHash, String normalisedInput) {

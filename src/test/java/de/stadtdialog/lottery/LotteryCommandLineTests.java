@@ -154,5 +154,6 @@ class LotteryCommandLineTests {
         assertThat(LotteryCommandLine.handles(new String[] {"verify", "x.zip"})).isTrue();
         assertThat(LotteryCommandLine.handles(new String[] {"--server.port=8081"})).isFalse();
         assertThat(LotteryCommandLine.handles(new String[0])).isFalse();
+        assertThat(LotteryCommandLine.handles(new String[] {"--spring.profiles.active=demo", "lottery"})).isTrue();
     }
 }

@@ -51,7 +51,8 @@ final class CheckedSession implements AutoCloseable {
                 && (System.nanoTime() - started) / 1_000_000 >= timeLimitMillis;
             // under a time limit, a solver may give up without a point in other ways than NOT_SOLVED (GLOP
             // answers ABNORMAL); one fresh retry, then it counts as the limit reached
-            if (!solution.hasPoint() && (limitReached || timeLimitMillis > 0 && fresh)) {
+            boolean stoppedLp = !model.isInteger() && solution.status() == Status.FEASIBLE;
+            if ((!solution.hasPoint() || stoppedLp) && (limitReached || timeLimitMillis > 0 && fresh)) {
                 return new Solution(Status.NOT_SOLVED, Double.NaN, null, null);
             }
             if (solution.status() == Status.NOT_SOLVED

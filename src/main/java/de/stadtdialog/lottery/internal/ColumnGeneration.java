@@ -3,9 +3,9 @@ package de.stadtdialog.lottery.internal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +49,10 @@ public final class ColumnGeneration {
 
     /** Duals above this mark a type as tight at its level (they sum to 1 over the types still open). */
     private static final double FIX_THRESHOLD = 1e-7;
+    /** LP solves without weight after which a composition leaves the LP (until it would improve it again). */
+    private static final int RETIRE_AFTER = 3;
+    /** How many of the best known compositions local search starts from in each round. */
+    private static final int LOCAL_SEARCH_STARTS = 40;
     /** Feasibility tolerance for checking solver answers. */
     private static final double CHECK_TOLERANCE = 1e-6;
 
@@ -56,13 +60,20 @@ public final class ColumnGeneration {
     private final LeximinOptions options;
     private final List<LinearSolver> solvers;
     private final CompositionSpace space;
+    private final LocalSearch localSearch;
     /** The pricing MIP; only its objective changes. */
     private final LinearModel panelModel;
     private final List<PanelComposition> columns = new ArrayList<>();
-    private final Set<PanelComposition> known = new HashSet<>();
+    private final Map<PanelComposition, Integer> known = new HashMap<>();
+    /** Per composition: for how many LP solves in a row it had no weight ({@link #RETIRE_AFTER}: not in the LP). */
+    private final List<Integer> idleRounds = new ArrayList<>();
     private final long startNanos = System.nanoTime();
     private final long deadlineNanos;
     private int pricingRounds;
+    private int localSearchRounds;
+    private int lpSolves;
+    private long lpNanos;
+    private long pricingNanos;
     private Duration firstLevel;
 
     private ColumnGeneration(LotteryInput input, LeximinOptions options, List<LinearSolver> solvers) {
@@ -70,6 +81,7 @@ public final class ColumnGeneration {
         this.options = options;
         this.solvers = solvers;
         this.space = new CompositionSpace(input);
+        this.localSearch = new LocalSearch(input);
         this.panelModel = space.panelModel(new boolean[space.typeCount()]);
         this.deadlineNanos = options.timeBudget() == null ? Long.MAX_VALUE
             : startNanos + options.timeBudget().toNanos();
@@ -140,6 +152,25 @@ public final class ColumnGeneration {
         }
     }
 
+    /**
+     * Adds the compositions that local search reaches from the best known ones, if they would enter the LP;
+     * returns how many. Cheaper than the MIP by orders of magnitude, and most rounds need no proof.
+     */
+    private int improveByLocalSearch(double[] weights, double w, boolean[] neverSelectable) {
+        int added = 0;
+        for (int start : LocalSearch.best(columns, weights, LOCAL_SEARCH_STARTS)) {
+            PanelComposition improved = localSearch.improve(columns.get(start), weights, neverSelectable);
+            if (LocalSearch.value(improved, weights) > w + options.pricingTolerance()
+                && improved.isValidFor(input) && add(improved)) {
+                added++;
+            }
+        }
+        if (added > 0) {
+            localSearchRounds++;
+        }
+        return added;
+    }
+
     private void markCovered(boolean[] covered) {
         for (PanelComposition column : columns) {
             for (int t = 0; t < covered.length; t++) {
@@ -152,8 +183,14 @@ public final class ColumnGeneration {
         if (composition == null) {
             throw new IllegalStateException("checked answer is no panel");
         }
-        if (known.add(composition)) {
+        Integer index = known.putIfAbsent(composition, columns.size());
+        if (index == null) {
             columns.add(composition);
+            idleRounds.add(0);
+            return true;
+        }
+        if (idleRounds.get(index) >= RETIRE_AFTER) {
+            idleRounds.set(index, 0);
             return true;
         }
         return false;
@@ -174,43 +211,57 @@ public final class ColumnGeneration {
         levelLoop:
         while (!allTrue(fixed)) {
             levels++;
-            MasterProgram master = new MasterProgram(fixed, fixedAt, neverSelectable);
-            try (CheckedSession lp = new CheckedSession(master.model, solvers, master::problem)) {
+            MasterProgram master = null;
+            CheckedSession lp = null;
+            try {
                 while (true) {
                     if (last != null && pastDeadline()) {
                         truncated = true;
                         break levelLoop;
                     }
-                    master.syncColumns();
+                    // OR-Tools reloads a model after any new row or variable anyway: a new LP each round costs
+                    // nothing extra and keeps it to the active compositions
+                    if (lp != null) {
+                        lp.close();
+                    }
+                    master = new MasterProgram(fixed, fixedAt, neverSelectable, activeColumns());
+                    lp = new CheckedSession(master.model, solvers, master::problem);
+                    lp.knownFeasible();
+                    long lpStart = System.nanoTime();
                     Solution solution = lp.solve(last == null ? 0 : remainingMillis());
+                    solverVersion = lp.solverVersion();
+                    lpNanos += System.nanoTime() - lpStart;
+                    lpSolves++;
                     if (solution.status() == Status.NOT_SOLVED) {
                         truncated = true;
                         break levelLoop;
                     }
-                    if (solution.status() != Status.OPTIMAL) {
-                        throw new IllegalStateException("restricted LP answered " + solution.status());
-                    }
                     last = master.levelSolution(solution);
-                    solverVersion = lp.solverVersion();
+                    if (log.isTraceEnabled()) {
+                        log.trace("LP {} value {} ({} active)", lpSolves, last.value, master.compositions.size());
+                    }
+                    retireIdleColumns(last.lambda);
 
                     double[] objective = new double[typeCount];
                     for (int t = 0; t < typeCount; t++) {
                         double weight = last.u[t] / space.count(t);
                         objective[t] = weight > 1e-12 ? weight : 0.0;
                     }
+                    if (reactivateRetired(objective, last.w) + improveByLocalSearch(objective, last.w, neverSelectable)
+                        > 0) {
+                        continue;
+                    }
                     panelModel.setObjective(objective, true);
                     pricingRounds++;
+                    long pricingStart = System.nanoTime();
                     Solution priced = panels.solve(remainingMillis());
+                    pricingNanos += System.nanoTime() - pricingStart;
                     if (!priced.hasPoint()) {
                         truncated = true;
                         break levelLoop;
                     }
                     PanelComposition candidate = space.composition(priced.values());
-                    double reducedValue = 0;
-                    for (int t = 0; t < typeCount; t++) {
-                        reducedValue += objective[t] * candidate.seats(t);
-                    }
-                    boolean improves = reducedValue > last.w + options.pricingTolerance();
+                    boolean improves = LocalSearch.value(candidate, objective) > last.w + options.pricingTolerance();
                     if (improves && add(candidate)) {
                         if (priced.status() != Status.OPTIMAL) {
                             truncated = true;
@@ -223,10 +274,13 @@ public final class ColumnGeneration {
                         break levelLoop;
                     }
                     if (improves) {
-                        log.debug("pricing returned a known composition with reduced value {} > w {}",
-                            reducedValue, last.w);
+                        log.debug("pricing returned an active composition with reduced value above w {}", last.w);
                     }
                     break;
+                }
+            } finally {
+                if (lp != null) {
+                    lp.close();
                 }
             }
             if (firstLevel == null) {
@@ -240,13 +294,53 @@ public final class ColumnGeneration {
                     newlyFixed++;
                 }
             }
-            log.debug("level {}: value {}, {} types fixed, {} compositions", levels, last.value, newlyFixed,
-                columns.size());
+            log.debug("level {} after {} ms (LP {} ms in {} solves, MIP pricing {} ms in {} rounds, {} local search "
+                    + "rounds): value {}, {} types fixed, {} compositions known, {} active", levels,
+                elapsed().toMillis(), lpNanos / 1_000_000, lpSolves, pricingNanos / 1_000_000, pricingRounds,
+                localSearchRounds, last.value, newlyFixed, columns.size(), activeColumns().size());
             if (newlyFixed == 0) {
                 throw new IllegalStateException("level " + levels + " fixed no type");
             }
         }
         return result(last, neverSelectable, truncated, levels, solverVersion);
+    }
+
+    private List<Integer> activeColumns() {
+        List<Integer> indices = new ArrayList<>();
+        for (int p = 0; p < columns.size(); p++) {
+            if (idleRounds.get(p) < RETIRE_AFTER) {
+                indices.add(p);
+            }
+        }
+        return indices;
+    }
+
+    /**
+     * Each solve starts from scratch (OR-Tools reloads the model after new rows), so the LP is kept small:
+     * a composition unused by the last {@link #RETIRE_AFTER} distributions leaves it, and comes back when it
+     * would improve the LP again.
+     */
+    private void retireIdleColumns(double[] lambda) {
+        for (int p = 0; p < columns.size(); p++) {
+            int idle = idleRounds.get(p);
+            if (lambda[p] > 1e-12) {
+                idleRounds.set(p, 0);
+            } else if (idle < RETIRE_AFTER) {
+                idleRounds.set(p, idle + 1);
+            }
+        }
+    }
+
+    private int reactivateRetired(double[] weights, double w) {
+        int reactivated = 0;
+        for (int p = 0; p < columns.size(); p++) {
+            if (idleRounds.get(p) >= RETIRE_AFTER
+                && LocalSearch.value(columns.get(p), weights) > w + options.pricingTolerance()) {
+                idleRounds.set(p, 0);
+                reactivated++;
+            }
+        }
+        return reactivated;
     }
 
     private LeximinResult result(LevelSolution last, boolean[] neverSelectable, boolean truncated, int levels,
@@ -283,124 +377,142 @@ public final class ColumnGeneration {
     }
 
     /**
-     * The restricted dual LP of one level. Variables: u_t for every type that can be selected, then w. Rows: one
-     * per composition (in the order of {@link #columns}), then the normalisation row.
+     * The restricted LP of one level over the active compositions, in its primal form: variables lambda_i (one
+     * per composition) and z; a row per type that can be selected ({@code sum_i a_ti lambda_i - z >= 0} if open,
+     * {@code >= f_t} if fixed) and {@code sum lambda = 1}; maximise z. The dual values of the type rows are u, that
+     * of the last row is w.
      */
     private final class MasterProgram {
 
         final LinearModel model = new LinearModel();
         final boolean[] fixed;
         final double[] fixedAt;
-        final int[] variableOfType;
-        final int w;
-        final int normalisationRow;
-        final List<Integer> compositionRows = new ArrayList<>();
+        /** Indices into {@link #columns} of the compositions in this LP, one variable each, in order. */
+        final List<Integer> compositions;
+        final int z;
+        final int[] rowOfType;
         final List<Integer> typesInModel = new ArrayList<>();
+        final int normalisationRow;
 
-        MasterProgram(boolean[] fixed, double[] fixedAt, boolean[] neverSelectable) {
+        MasterProgram(boolean[] fixed, double[] fixedAt, boolean[] neverSelectable, List<Integer> compositions) {
             this.fixed = fixed.clone();
             this.fixedAt = fixedAt.clone();
+            this.compositions = List.copyOf(compositions);
             int typeCount = space.typeCount();
-            variableOfType = new int[typeCount];
-            Arrays.fill(variableOfType, -1);
+            for (int i = 0; i < compositions.size(); i++) {
+                model.addVariable(0, LinearModel.INFINITY, false);
+            }
+            z = model.addVariable(Double.NEGATIVE_INFINITY, LinearModel.INFINITY, false);
+            List<List<Integer>> indices = new ArrayList<>();
+            List<List<Double>> coefficients = new ArrayList<>();
             for (int t = 0; t < typeCount; t++) {
-                if (!neverSelectable[t]) {
-                    variableOfType[t] = model.addVariable(0, LinearModel.INFINITY, false);
-                    typesInModel.add(t);
-                }
+                indices.add(new ArrayList<>());
+                coefficients.add(new ArrayList<>());
             }
-            w = model.addVariable(Double.NEGATIVE_INFINITY, LinearModel.INFINITY, false);
-            List<Integer> open = new ArrayList<>();
-            for (int t : typesInModel) {
-                if (!fixed[t]) {
-                    open.add(variableOfType[t]);
-                }
-            }
-            double[] ones = new double[open.size()];
-            Arrays.fill(ones, 1.0);
-            normalisationRow = model.addRow(1, 1, open.stream().mapToInt(Integer::intValue).toArray(), ones);
-            double[] objective = new double[model.variableCount()];
-            objective[w] = 1;
-            for (int t : typesInModel) {
-                if (fixed[t]) {
-                    objective[variableOfType[t]] = -fixedAt[t];
-                }
-            }
-            model.setObjective(objective, false);
-        }
-
-        void syncColumns() {
-            while (compositionRows.size() < columns.size()) {
-                PanelComposition composition = columns.get(compositionRows.size());
-                List<Integer> indices = new ArrayList<>();
-                List<Double> coefficients = new ArrayList<>();
-                for (int t : typesInModel) {
+            for (int i = 0; i < compositions.size(); i++) {
+                PanelComposition composition = columns.get(compositions.get(i));
+                for (int t = 0; t < typeCount; t++) {
                     if (composition.seats(t) > 0) {
-                        indices.add(variableOfType[t]);
-                        coefficients.add((double) composition.seats(t) / space.count(t));
+                        indices.get(t).add(i);
+                        coefficients.get(t).add((double) composition.seats(t) / space.count(t));
                     }
                 }
-                indices.add(w);
-                coefficients.add(-1.0);
-                compositionRows.add(model.addRow(Double.NEGATIVE_INFINITY, 0,
-                    indices.stream().mapToInt(Integer::intValue).toArray(),
-                    coefficients.stream().mapToDouble(Double::doubleValue).toArray()));
             }
+            rowOfType = new int[typeCount];
+            Arrays.fill(rowOfType, -1);
+            for (int t = 0; t < typeCount; t++) {
+                if (neverSelectable[t]) {
+                    continue;
+                }
+                typesInModel.add(t);
+                if (!fixed[t]) {
+                    indices.get(t).add(z);
+                    coefficients.get(t).add(-1.0);
+                }
+                rowOfType[t] = model.addRow(fixed[t] ? fixedAt[t] : 0, LinearModel.INFINITY,
+                    indices.get(t).stream().mapToInt(Integer::intValue).toArray(),
+                    coefficients.get(t).stream().mapToDouble(Double::doubleValue).toArray());
+            }
+            int[] all = new int[compositions.size()];
+            double[] ones = new double[all.length];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = i;
+                ones[i] = 1;
+            }
+            normalisationRow = model.addRow(1, 1, all, ones);
+            double[] objective = new double[model.variableCount()];
+            objective[z] = 1;
+            model.setObjective(objective, true);
         }
 
-        /** Reads u, w and lambda from an answer; {@code null}-free only for answers {@link #problem} accepted. */
+        /** Reads lambda, u and w from an answer. */
         LevelSolution levelSolution(Solution solution) {
             double[] values = solution.values();
             double[] u = new double[space.typeCount()];
             for (int t : typesInModel) {
-                u[t] = Math.max(0, values[variableOfType[t]]);
+                u[t] = Math.max(0, -solution.duals()[rowOfType[t]]);
             }
-            double[] lambda = new double[compositionRows.size()];
-            for (int p = 0; p < lambda.length; p++) {
-                lambda[p] = Math.max(0, -solution.duals()[compositionRows.get(p)]);
+            double[] lambda = new double[columns.size()];
+            for (int i = 0; i < compositions.size(); i++) {
+                lambda[compositions.get(i)] = Math.max(0, values[i]);
             }
             double[] probabilities = new double[space.typeCount()];
-            for (int p = 0; p < lambda.length; p++) {
+            for (int p : compositions) {
                 PanelComposition composition = columns.get(p);
                 for (int t : typesInModel) {
                     probabilities[t] += lambda[p] * composition.seats(t) / space.count(t);
                 }
             }
-            return new LevelSolution(u, values[w], model.objectiveValue(values), lambda, probabilities);
+            return new LevelSolution(u, solution.duals()[normalisationRow], values[z], lambda, probabilities);
         }
 
         /**
-         * Accepts an answer only as a proof of optimality: the dual point is feasible, the distribution read
-         * from its duals is feasible for the primal, and the primal reaches the dual's value.
+         * Accepts an answer only as a proof of optimality: lambda is feasible, the dual point (u, w) read from
+         * the duals is feasible for the dual, and both have the same value.
          */
         String problem(Solution solution) {
             String violation = model.violation(solution.values(), CHECK_TOLERANCE);
             if (violation != null) {
-                return "dual point: " + violation;
+                return "distribution: " + violation;
             }
             if (solution.duals() == null || solution.duals().length != model.rowCount()) {
                 return "no duals";
             }
-            double sum = 0;
-            for (int row : compositionRows) {
-                double lambda = -solution.duals()[row];
-                if (lambda < -CHECK_TOLERANCE) {
-                    return "negative weight " + lambda;
-                }
-                sum += lambda;
-            }
-            if (Math.abs(sum - 1) > CHECK_TOLERANCE) {
-                return "weights sum to " + sum;
-            }
             LevelSolution level = levelSolution(solution);
+            double openSum = 0;
+            double dualValue = level.w;
             for (int t : typesInModel) {
-                double required = fixed[t] ? fixedAt[t] : level.value;
-                if (level.probabilities[t] < required - CHECK_TOLERANCE) {
-                    return "type " + t + " gets " + level.probabilities[t] + " < " + required;
+                double raw = -solution.duals()[rowOfType[t]];
+                if (raw < -CHECK_TOLERANCE) {
+                    return "negative dual " + raw + " of type " + t;
                 }
+                if (fixed[t]) {
+                    dualValue -= fixedAt[t] * level.u[t];
+                } else {
+                    openSum += level.u[t];
+                }
+            }
+            if (Math.abs(openSum - 1) > CHECK_TOLERANCE) {
+                return "duals of open types sum to " + openSum;
+            }
+            for (int p : compositions) {
+                if (LocalSearch.value(columns.get(p), weights(level.u)) > level.w + CHECK_TOLERANCE) {
+                    return "dual point violates the row of composition " + p;
+                }
+            }
+            if (Math.abs(dualValue - level.value) > CHECK_TOLERANCE) {
+                return "primal value " + level.value + " differs from dual value " + dualValue;
             }
             return null;
         }
+    }
+
+    private double[] weights(double[] u) {
+        double[] weights = new double[u.length];
+        for (int t = 0; t < u.length; t++) {
+            weights[t] = u[t] / space.count(t);
+        }
+        return weights;
     }
 
     private LotteryInputException jointlyInfeasible() {
