@@ -52,7 +52,7 @@ public final class ColumnGeneration {
     /** LP solves without weight after which a composition leaves the LP (until it would improve it again). */
     private static final int RETIRE_AFTER = 3;
     /** How many of the best known compositions local search starts from in each round. */
-    private static final int LOCAL_SEARCH_STARTS = 40;
+    private static final int LOCAL_SEARCH_STARTS = 16;
     /** Feasibility tolerance for checking solver answers. */
     private static final double CHECK_TOLERANCE = 1e-6;
 
@@ -74,6 +74,7 @@ public final class ColumnGeneration {
     private int lpSolves;
     private long lpNanos;
     private long pricingNanos;
+    private long localSearchNanos;
     private Duration firstLevel;
 
     private ColumnGeneration(LotteryInput input, LeximinOptions options, List<LinearSolver> solvers) {
@@ -157,6 +158,7 @@ public final class ColumnGeneration {
      * returns how many. Cheaper than the MIP by orders of magnitude, and most rounds need no proof.
      */
     private int improveByLocalSearch(double[] weights, double w, boolean[] neverSelectable) {
+        long started = System.nanoTime();
         int added = 0;
         for (int start : LocalSearch.best(columns, weights, LOCAL_SEARCH_STARTS)) {
             PanelComposition improved = localSearch.improve(columns.get(start), weights, neverSelectable);
@@ -168,6 +170,7 @@ public final class ColumnGeneration {
         if (added > 0) {
             localSearchRounds++;
         }
+        localSearchNanos += System.nanoTime() - started;
         return added;
     }
 
@@ -294,10 +297,11 @@ public final class ColumnGeneration {
                     newlyFixed++;
                 }
             }
-            log.debug("level {} after {} ms (LP {} ms in {} solves, MIP pricing {} ms in {} rounds, {} local search "
-                    + "rounds): value {}, {} types fixed, {} compositions known, {} active", levels,
+            log.debug("level {} after {} ms (LP {} ms in {} solves, MIP pricing {} ms in {} rounds, local search {} "
+                    + "ms in {} rounds): value {}, {} types fixed, {} compositions known, {} active", levels,
                 elapsed().toMillis(), lpNanos / 1_000_000, lpSolves, pricingNanos / 1_000_000, pricingRounds,
-                localSearchRounds, last.value, newlyFixed, columns.size(), activeColumns().size());
+                localSearchNanos / 1_000_000, localSearchRounds, last.value, newlyFixed, columns.size(),
+                activeColumns().size());
             if (newlyFixed == 0) {
                 throw new IllegalStateException("level " + levels + " fixed no type");
             }
@@ -363,6 +367,18 @@ public final class ColumnGeneration {
             for (int t = 0; t < typeCount; t++) {
                 probabilities[t] += weightArray[p] * used.get(p).seats(t) / space.count(t);
             }
+        }
+        double seats = 0;
+        for (int t = 0; t < typeCount; t++) {
+            seats += probabilities[t] * space.count(t);
+        }
+        for (PanelComposition composition : used) {
+            if (!composition.isValidFor(input)) {
+                throw new IllegalStateException("distribution contains an invalid panel " + composition);
+            }
+        }
+        if (Math.abs(seats - input.seats()) > CHECK_TOLERANCE) {
+            throw new IllegalStateException("probabilities sum to " + seats + " instead of " + input.seats());
         }
         List<Integer> never = new ArrayList<>();
         for (int t = 0; t < typeCount; t++) {
