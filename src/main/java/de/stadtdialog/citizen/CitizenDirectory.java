@@ -1,5 +1,7 @@
 package de.stadtdialog.citizen;
 
+import java.util.Optional;
+
 /**
  * How other modules name a citizen in public (next to a comment, a vote, an application): always through here,
  * never from a copy of the username, so that a deleted account shows up pseudonymised everywhere at once.
@@ -11,4 +13,12 @@ public interface CitizenDirectory {
 
     /** The public username, or {@value #DELETED_DISPLAY_NAME} for a deleted or unknown account. */
     String displayName(Long citizenId);
+
+    /**
+     * Where to send a citizen news about their own contributions (moderation result, feedback): the confirmed
+     * account's address; empty for a deleted, unconfirmed or unknown account.
+     */
+    default Optional<String> mailAddress(Long citizenId) {
+        return Optional.empty();
+    }
 }

@@ -1,5 +1,7 @@
 package de.stadtdialog.citizen.internal;
 
+import java.util.Optional;
+
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,5 +23,13 @@ class DirectoryOfCitizens implements CitizenDirectory {
             .filter(c -> c.getStatus() != CitizenStatus.DELETED)
             .map(Citizen::getUsername)
             .orElse(DELETED_DISPLAY_NAME);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<String> mailAddress(Long citizenId) {
+        return citizenId == null ? Optional.empty() : citizens.findById(citizenId)
+            .filter(c -> c.getStatus() == CitizenStatus.CONFIRMED)
+            .map(Citizen::getEmail);
     }
 }

@@ -1,0 +1,56 @@
+package de.stadtdialog.commenting.internal;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import de.stadtdialog.commenting.CommentModerationProcess;
+import de.stadtdialog.commenting.CommentingPhaseProcess;
+import de.stadtdialog.commenting.CommentingService;
+
+/**
+ * The service tasks of both commenting processes. Each reads an id, calls the service or the mails, and may run
+ * twice (retried job) without doing anything twice.
+ */
+@Configuration
+class CommentingDelegates {
+
+    private static Long draftId(DelegateExecution execution) {
+        return ((Number) execution.getVariable(CommentingPhaseProcess.VAR_DRAFT_ID)).longValue();
+    }
+
+    @Bean
+    JavaDelegate openCommentingDelegate(CommentingService commenting) {
+        return execution -> commenting.open(draftId(execution));
+    }
+
+    @Bean
+    JavaDelegate closeCommentingDelegate(CommentingService commenting) {
+        return execution -> commenting.close(draftId(execution));
+    }
+
+    @Bean
+    JavaDelegate publishResultsReportDelegate(CommentingService commenting) {
+        return execution -> commenting.publishReport(draftId(execution));
+    }
+
+    @Bean
+    JavaDelegate sendCommentFeedbackDelegate(CommentingService commenting, CommentMails mails) {
+        return execution -> {
+            mails.feedback(draftId(execution));
+            commenting.markFeedbackSent(draftId(execution));
+        };
+    }
+
+    @Bean
+    JavaDelegate pseudonymiseCommentAuthorsDelegate(CommentingService commenting) {
+        return execution -> commenting.pseudonymiseAuthors(draftId(execution));
+    }
+
+    @Bean
+    JavaDelegate notifyCommentAuthorDelegate(CommentMails mails) {
+        return execution -> mails.moderationResult(
+            ((Number) execution.getVariable(CommentModerationProcess.VAR_COMMENT_ID)).longValue());
+    }
+}
