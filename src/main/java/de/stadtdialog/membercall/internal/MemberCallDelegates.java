@@ -1,0 +1,78 @@
+package de.stadtdialog.membercall.internal;
+
+import static de.stadtdialog.membercall.MemberCallProcess.*;
+
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import de.stadtdialog.membercall.MemberCall;
+
+/** The service tasks of the call-for-members process: read the ids, call the steps, write back ids and dates. */
+@Configuration(proxyBeanMethods = false)
+class MemberCallDelegates {
+
+    @Bean
+    JavaDelegate publishCallDelegate(MemberCallSteps steps) {
+        return execution -> steps.publish(id(execution, VAR_CALL_ID));
+    }
+
+    @Bean
+    JavaDelegate admitAllDelegate(MemberCallSteps steps) {
+        return execution -> steps.admitAll(id(execution, VAR_CALL_ID));
+    }
+
+    @Bean
+    JavaDelegate computeLotteryDelegate(MemberCallSteps steps) {
+        return execution -> execution.setVariable(VAR_LOTTERY_RUN_ID,
+            steps.computeLottery(id(execution, VAR_CALL_ID)));
+    }
+
+    @Bean
+    JavaDelegate publishCommitmentDelegate(MemberCallSteps steps) {
+        return execution -> steps.publishCommitment(id(execution, VAR_LOTTERY_RUN_ID));
+    }
+
+    @Bean
+    JavaDelegate drawLotteryDelegate(MemberCallSteps steps) {
+        return execution -> steps.draw(id(execution, VAR_LOTTERY_RUN_ID));
+    }
+
+    /** Also sets the dates of the deletion timers, which start from the confirmed result and the term's end. */
+    @Bean
+    JavaDelegate notifyApplicantsDelegate(MemberCallSteps steps) {
+        return execution -> {
+            Long callId = id(execution, VAR_CALL_ID);
+            steps.notifyApplicants(callId);
+            MemberCall call = steps.call(callId);
+            execution.setVariable(VAR_TERM_ENDS_AT, Date.from(call.getTermEndsAt()));
+            execution.setVariable(VAR_APPLICANT_DELETION_AT, Date.from(steps.applicantDeletionAt(call,
+                (String) execution.getVariable(VAR_APPLICANT_RETENTION))));
+            execution.setVariable(VAR_MEMBER_DELETION_AT, Date.from(steps.memberDeletionAt(call,
+                (String) execution.getVariable(VAR_MEMBER_RETENTION))));
+        };
+    }
+
+    @Bean
+    JavaDelegate replaceMemberDelegate(MemberCallSteps steps) {
+        return execution -> steps.replaceMember(id(execution, VAR_CALL_ID),
+            id(execution, VAR_LEAVING_APPLICATION_ID));
+    }
+
+    @Bean
+    JavaDelegate deleteApplicantDataDelegate(MemberCallSteps steps) {
+        return execution -> steps.deleteApplicantData(id(execution, VAR_CALL_ID));
+    }
+
+    @Bean
+    JavaDelegate deleteMemberDataDelegate(MemberCallSteps steps) {
+        return execution -> steps.deleteMemberData(id(execution, VAR_CALL_ID));
+    }
+
+    private static Long id(DelegateExecution execution, String variable) {
+        return ((Number) execution.getVariable(variable)).longValue();
+    }
+}
