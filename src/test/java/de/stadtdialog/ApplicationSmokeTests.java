@@ -24,7 +24,7 @@ class ApplicationSmokeTests {
         assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("SessionCycleProcess")
             .count()).isEqualTo(1);
         assertThat(repositoryService.getDeploymentResourceNames(
-            repositoryService.createDeploymentQuery().singleResult().getId()))
+            repositoryService.createDeploymentQuery().deploymentName("stadtdialog").singleResult().getId()))
             .contains("forms/sessioncycle/session-draft-agenda.form");
     }
 
