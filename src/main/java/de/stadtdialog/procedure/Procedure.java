@@ -1,6 +1,7 @@
 package de.stadtdialog.procedure;
 
 import java.time.Instant;
+import java.util.Objects;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -102,18 +103,40 @@ public class Procedure {
     }
 
     /** Updates the read model; called by the status projection only. */
-    public void updateStatus(StatusSnapshot snapshot, Instant now) {
-        this.phase = truncate(snapshot.phase(), 500);
-        this.activeActivityIds = truncate(snapshot.activeActivityIds(), 200);
+    /**
+     * Updates the read model; called by the status projection only.
+     *
+     * @return whether anything changed (the update time moves only then)
+     */
+    public boolean updateStatus(StatusSnapshot snapshot, Instant now) {
+        String newPhase = truncate(snapshot.phase(), 500);
+        String newActivityIds = truncate(snapshot.activeActivityIds(), 200);
+        String newOpenTasks = truncate(snapshot.openTasks(), 1000);
+        ProcedureStatus newStatus = snapshot.ended() ? ProcedureStatus.COMPLETED : status;
+        boolean changed = !Objects.equals(phase, newPhase) || !Objects.equals(activeActivityIds, newActivityIds)
+            || !Objects.equals(nextDeadline, snapshot.nextDeadline())
+            || !Objects.equals(earliestTaskDue, snapshot.earliestTaskDue())
+            || openTaskCount != snapshot.openTaskCount() || !Objects.equals(openTasks, newOpenTasks)
+            || newStatus != status;
+        if (!changed) {
+            return false;
+        }
+        if (snapshot.ended() && status != ProcedureStatus.COMPLETED) {
+            this.endedAt = now;
+        }
+        this.phase = newPhase;
+        this.activeActivityIds = newActivityIds;
         this.nextDeadline = snapshot.nextDeadline();
         this.earliestTaskDue = snapshot.earliestTaskDue();
         this.openTaskCount = snapshot.openTaskCount();
-        this.openTasks = truncate(snapshot.openTasks(), 1000);
+        this.openTasks = newOpenTasks;
+        this.status = newStatus;
         this.updatedAt = now;
-        if (snapshot.ended()) {
-            this.status = ProcedureStatus.COMPLETED;
-            this.endedAt = now;
-        }
+        return true;
+    }
+
+    public boolean isEnded() {
+        return status != ProcedureStatus.RUNNING;
     }
 
     public void rename(String title) {

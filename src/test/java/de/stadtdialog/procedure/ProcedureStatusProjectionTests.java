@@ -17,10 +17,13 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -58,6 +61,8 @@ class ProcedureStatusProjectionTests {
     RuntimeService runtimeService;
     @Autowired
     TaskService taskService;
+    @Autowired
+    RepositoryService repositoryService;
     @Autowired
     TestMailGateway mailGateway;
     @Autowired
@@ -242,6 +247,62 @@ class ProcedureStatusProjectionTests {
         assertThat(jdbc.queryForObject("select count(*) from public_session where title = ?", Integer.class,
             title)).as("the session row rolls back with the refused procedure").isZero();
         assertThat(runtimeService.createProcessInstanceQuery().tenantIdIn("atlantis").count()).isZero();
+    }
+
+    @Test
+    void phaseOfACallActivityIsTheStepOfTheCalledProcessWithItsTasksAndTimers() {
+        deployOnce(Bpmn.createExecutableProcess("ProjectionTestCalled").camundaHistoryTimeToLive(1)
+            .startEvent()
+            .userTask("Task_CheckApplications").name("Bewerbungen prüfen").camundaCandidateGroups("officer")
+            .boundaryEvent("Timer_CheckOverdue").cancelActivity(false).timerWithDuration("P3D").endEvent()
+            .moveToActivity("Task_CheckApplications").endEvent()
+            .done());
+        deployOnce(Bpmn.createExecutableProcess("ProjectionTestCalling").camundaHistoryTimeToLive(1)
+            .startEvent()
+            .callActivity("Call_MemberCall").name("Aufruf zur Mitwirkung").calledElement("ProjectionTestCalled")
+            .camundaIn("tenantId", "tenantId")
+            .endEvent("EndEvent_Done").name("Fertig")
+            .done());
+        Procedure procedure = procedureService.create(TENANT, "Aufruf mit Unterprozess", "T-test",
+            "ProjectionTestCalling");
+        procedure = procedureService.startProcess(procedure, Map.of());
+
+        Procedure running = scenario.reload(procedure);
+        assertThat(running.getPhase()).isEqualTo("Aufruf zur Mitwirkung: Bewerbungen prüfen");
+        assertThat(running.getActiveActivityIds()).isEqualTo("Task_CheckApplications");
+        assertThat(running.getOpenTasks()).isEqualTo("Bewerbungen prüfen (nicht übernommen)");
+        assertThat(running.getNextDeadline()).isEqualTo(NOW.plus(Duration.ofDays(3)));
+
+        String calledInstance = runtimeService.createProcessInstanceQuery()
+            .superProcessInstanceId(procedure.getProcessInstanceId()).singleResult().getId();
+        Task task = taskService.createTaskQuery().processInstanceId(calledInstance).singleResult();
+        taskService.claim(task.getId(), "officer");
+        assertThat(scenario.reload(procedure).getOpenTasks()).isEqualTo("Bewerbungen prüfen (officer)");
+
+        taskService.complete(task.getId());
+        Procedure ended = scenario.reload(procedure);
+        assertThat(ended.getPhase()).isEqualTo("Abgeschlossen: Fertig");
+        assertThat(ended.getStatus()).isEqualTo(ProcedureStatus.COMPLETED);
+    }
+
+    @Test
+    void aStepThatChangesNothingVisibleLeavesTheUpdateTimeAlone() {
+        Procedure procedure = scenario.plan(SESSION, "P4D");
+        Instant planned = scenario.reload(procedure).getUpdatedAt();
+        ClockUtil.setCurrentTime(Date.from(NOW.plus(Duration.ofMinutes(5))));
+        Task task = scenario.task(procedure, TASK_DRAFT_AGENDA);
+        taskService.setPriority(task.getId(), 80);
+
+        assertThat(scenario.reload(procedure).getUpdatedAt()).isEqualTo(planned);
+        taskService.claim(task.getId(), "officer");
+        assertThat(scenario.reload(procedure).getUpdatedAt()).isEqualTo(NOW.plus(Duration.ofMinutes(5)));
+    }
+
+    private void deployOnce(BpmnModelInstance model) {
+        repositoryService.createDeployment().name("projection-tests").enableDuplicateFiltering(true)
+            .addModelInstance(model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class)
+                .iterator().next().getId() + ".bpmn", model)
+            .deploy();
     }
 
     private void setDueDate(Procedure procedure, String taskKey, Instant due) {

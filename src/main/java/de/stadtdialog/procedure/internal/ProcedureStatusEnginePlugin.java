@@ -46,12 +46,22 @@ class ProcedureStatusEnginePlugin extends AbstractProcessEnginePlugin {
 
         private final ExecutionListener executionListener;
         private final TaskListener taskListener;
+        private final TaskListener taskDetailsListener;
 
         StatusParseListener(ObjectProvider<ProcedureStatusProjection> projection) {
             this.executionListener = (DelegateExecution execution) -> projection.getObject()
                 .markChanged(rootOf(execution));
             this.taskListener = (DelegateTask task) -> projection.getObject()
                 .markChanged(rootOf(task.getExecution()));
+            this.taskDetailsListener = (DelegateTask task) -> {
+                String root = rootOf(task.getExecution());
+                // the quick re-read covers the root instance's own tasks; a called process's task needs the walk
+                if (root != null && root.equals(task.getProcessInstanceId())) {
+                    projection.getObject().markTasksChanged(root);
+                } else {
+                    projection.getObject().markChanged(root);
+                }
+            };
         }
 
         private static String rootOf(DelegateExecution execution) {
@@ -78,9 +88,13 @@ class ProcedureStatusEnginePlugin extends AbstractProcessEnginePlugin {
             addTo(activity);
             TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior())
                 .getTaskDefinition();
-            for (String event : List.of(TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_ASSIGNMENT,
-                    TaskListener.EVENTNAME_UPDATE, TaskListener.EVENTNAME_COMPLETE, TaskListener.EVENTNAME_DELETE)) {
+            for (String event : List.of(TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_COMPLETE,
+                    TaskListener.EVENTNAME_DELETE)) {
                 definition.addBuiltInTaskListener(event, taskListener);
+            }
+            // claiming or rescheduling a task leaves the steps as they are: only the task summary is re-read
+            for (String event : List.of(TaskListener.EVENTNAME_ASSIGNMENT, TaskListener.EVENTNAME_UPDATE)) {
+                definition.addBuiltInTaskListener(event, taskDetailsListener);
             }
         }
 

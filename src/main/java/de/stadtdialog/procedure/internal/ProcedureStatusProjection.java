@@ -2,28 +2,21 @@ package de.stadtdialog.procedure.internal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.runtime.ActivityInstance;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.TransitionInstance;
-import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -47,45 +40,48 @@ class ProcedureStatusProjection {
 
     private final ProcedureRepository procedures;
     private final IdentityService identityService;
-    private final RuntimeService runtimeService;
-    private final TaskService taskService;
-    private final ManagementService managementService;
     private final HistoryService historyService;
     private final RepositoryService repositoryService;
+    private final ProcessEngineConfigurationImpl engineConfiguration;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
     ProcedureStatusProjection(ProcedureRepository procedures, IdentityService identityService,
-            RuntimeService runtimeService,
-            TaskService taskService, ManagementService managementService, HistoryService historyService,
-            RepositoryService repositoryService, Clock clock, ApplicationEventPublisher events) {
+            HistoryService historyService, RepositoryService repositoryService,
+            ProcessEngineConfigurationImpl engineConfiguration, Clock clock, ApplicationEventPublisher events) {
         this.procedures = procedures;
         this.identityService = identityService;
-        this.runtimeService = runtimeService;
-        this.taskService = taskService;
-        this.managementService = managementService;
         this.historyService = historyService;
         this.repositoryService = repositoryService;
+        this.engineConfiguration = engineConfiguration;
         this.clock = clock;
         this.events = events;
     }
 
-    /** Marks a root process instance as changed in the current transaction. */
+    /** Marks a root process instance as changed in the current transaction: its steps, tasks and timers. */
     void markChanged(String rootProcessInstanceId) {
+        mark(rootProcessInstanceId, Change.STEPS);
+    }
+
+    /** Marks that only tasks of a root process instance changed (assignee, due date), not its steps. */
+    void markTasksChanged(String rootProcessInstanceId) {
+        mark(rootProcessInstanceId, Change.TASKS);
+    }
+
+    private void mark(String rootProcessInstanceId, Change change) {
         if (rootProcessInstanceId == null || !TransactionSynchronizationManager.isSynchronizationActive()) {
             return;
         }
         @SuppressWarnings("unchecked")
-        Set<String> dirty = (Set<String>) TransactionSynchronizationManager.getResource(DIRTY_KEY);
+        Map<String, Change> dirty = (Map<String, Change>) TransactionSynchronizationManager.getResource(DIRTY_KEY);
         if (dirty == null) {
-            Set<String> changed = new LinkedHashSet<>();
+            Map<String, Change> changed = new LinkedHashMap<>();
             TransactionSynchronizationManager.bindResource(DIRTY_KEY, changed);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void beforeCommit(boolean readOnly) {
                     // refreshing may itself run engine commands; copy to allow new marks meanwhile
-                    List<String> ids = new ArrayList<>(changed);
-                    refreshAsSystem(ids);
+                    refreshAsSystem(new LinkedHashMap<>(changed));
                 }
 
                 @Override
@@ -95,7 +91,7 @@ class ProcedureStatusProjection {
             });
             dirty = changed;
         }
-        dirty.add(rootProcessInstanceId);
+        dirty.merge(rootProcessInstanceId, change, Change::widest);
     }
 
     /**
@@ -103,11 +99,11 @@ class ProcedureStatusProjection {
      * (Camunda Tasklist, REST) may not be allowed to read the instance, and would make it look ended. So the
      * engine's authorization checks are lifted for the refresh, and the user's login restored afterwards.
      */
-    private void refreshAsSystem(List<String> processInstanceIds) {
+    private void refreshAsSystem(Map<String, Change> changes) {
         Authentication user = identityService.getCurrentAuthentication();
         identityService.clearAuthentication();
         try {
-            processInstanceIds.forEach(this::refresh);
+            changes.forEach(this::refresh);
         } finally {
             if (user != null) {
                 identityService.setAuthentication(user);
@@ -116,11 +112,18 @@ class ProcedureStatusProjection {
     }
 
     void refresh(String processInstanceId) {
+        refresh(processInstanceId, Change.STEPS);
+    }
+
+    private void refresh(String processInstanceId, Change change) {
         procedures.findByProcessInstanceId(processInstanceId)
             .ifPresent(procedure -> {
                 String oldPhase = procedure.getPhase();
-                procedure.updateStatus(snapshot(procedure), clock.instant());
-                procedures.save(procedure);
+                Procedure.StatusSnapshot snapshot = change == Change.TASKS && !procedure.isEnded()
+                    ? tasksSnapshot(procedure) : snapshot(procedure);
+                if (procedure.updateStatus(snapshot, clock.instant())) {
+                    procedures.save(procedure);
+                }
                 if (!Objects.equals(oldPhase, procedure.getPhase())) {
                     // synchronous, so a listener's writes commit or roll back with this step
                     events.publishEvent(new ProcedurePhaseChanged(procedure.getId(), procedure.getTenantId(),
@@ -129,33 +132,42 @@ class ProcedureStatusProjection {
             });
     }
 
+    /** Joins the running transaction, the one the step runs in. */
+    private CommandExecutor commands() {
+        return engineConfiguration.getCommandExecutorTxRequired();
+    }
+
     private Procedure.StatusSnapshot snapshot(Procedure procedure) {
         String instanceId = procedure.getProcessInstanceId();
-        if (runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).count() == 0) {
+        ProcessStatusReading.Reading reading = commands().execute(ProcessStatusReading.command(instanceId));
+        if (reading == null) {
             return endedSnapshot(instanceId);
         }
-        ActivityInstance tree = runtimeService.getActivityInstance(instanceId);
-        List<String[]> active = new ArrayList<>();
-        collectLeaves(tree, active);
-        String phase = active.stream().map(a -> a[1]).distinct().collect(Collectors.joining(" · "));
-        String ids = active.stream().map(a -> a[0]).distinct().collect(Collectors.joining(","));
+        String phase = reading.steps().stream().map(ProcessStatusReading.ActiveStep::label).distinct()
+            .collect(Collectors.joining(" · "));
+        String ids = reading.steps().stream().map(ProcessStatusReading.ActiveStep::activityId).distinct()
+            .collect(Collectors.joining(","));
+        return withTasks(phase, ids, reading.tasks(), reading.nextTimer());
+    }
 
-        List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(procedure.getBusinessKey())
-            .tenantIdIn(procedure.getTenantId()).orderByDueDate().asc().list();
-        List<Job> timers = managementService.createJobQuery().processInstanceId(instanceId).timers().list();
+    private Procedure.StatusSnapshot tasksSnapshot(Procedure procedure) {
+        ProcessStatusReading.TaskReading reading = commands().execute(
+            ProcessStatusReading.tasksOnly(procedure.getProcessInstanceId()));
+        return withTasks(procedure.getPhase(), procedure.getActiveActivityIds(), reading.tasks(),
+            reading.nextTimer());
+    }
 
-        Instant earliestTaskDue = tasks.stream().map(Task::getDueDate).filter(Objects::nonNull)
-            .map(Date::toInstant).min(Comparator.naturalOrder()).orElse(null);
-        Instant nextTimer = timers.stream().map(Job::getDuedate).filter(Objects::nonNull)
-            .map(Date::toInstant).min(Comparator.naturalOrder()).orElse(null);
+    private static Procedure.StatusSnapshot withTasks(String phase, String activityIds,
+            List<ProcessStatusReading.OpenTask> tasks, Instant nextTimer) {
+        Instant earliestTaskDue = tasks.stream().map(ProcessStatusReading.OpenTask::due).filter(Objects::nonNull)
+            .min(Comparator.naturalOrder()).orElse(null);
         Instant nextDeadline = Stream.of(earliestTaskDue, nextTimer).filter(Objects::nonNull)
             .min(Comparator.naturalOrder()).orElse(null);
         String openTasks = tasks.stream()
-            .map(task -> task.getName() + " (" + (task.getAssignee() == null ? "nicht übernommen" : task.getAssignee())
-                + ")")
+            .map(task -> task.name() + " (" + (task.assignee() == null ? "nicht übernommen" : task.assignee()) + ")")
             .collect(Collectors.joining("; "));
-        return new Procedure.StatusSnapshot(phase, ids, nextDeadline, earliestTaskDue, tasks.size(), openTasks,
-            false);
+        return new Procedure.StatusSnapshot(phase, activityIds, nextDeadline, earliestTaskDue, tasks.size(),
+            openTasks, false);
     }
 
     private Procedure.StatusSnapshot endedSnapshot(String instanceId) {
@@ -174,31 +186,14 @@ class ProcedureStatusProjection {
         return new Procedure.StatusSnapshot(phase, "", null, null, 0, "", true);
     }
 
-    private static void collectLeaves(ActivityInstance instance, List<String[]> leaves) {
-        for (TransitionInstance transition : instance.getChildTransitionInstances()) {
-            leaves.add(new String[] {transition.getActivityId(), nameOf(transition.getActivityName(),
-                transition.getActivityId())});
-        }
-        if (instance.getChildActivityInstances().length == 0 && instance.getChildTransitionInstances().length == 0
-                && instance.getParentActivityInstanceId() != null) {
-            String name = nameOf(instance.getActivityName(), instance.getActivityId());
-            // a catch event's label names the event ("Sitzungsbeginn erreicht"); the phase is waiting for it
-            if (isWaitingForEvent(instance.getActivityType())) {
-                name = "Warten auf „" + name + "“";
-            }
-            leaves.add(new String[] {instance.getActivityId(), name});
-        }
-        for (ActivityInstance child : instance.getChildActivityInstances()) {
-            collectLeaves(child, leaves);
-        }
-    }
+    enum Change {
+        /** only open tasks (assignee, due date) */
+        TASKS,
+        /** steps, tasks and timers */
+        STEPS;
 
-    private static boolean isWaitingForEvent(String activityType) {
-        return activityType != null && (activityType.startsWith("intermediate") || activityType.equals("receiveTask")
-            || activityType.equals("eventBasedGateway"));
-    }
-
-    private static String nameOf(String name, String id) {
-        return name == null || name.isBlank() ? id : name.replace('\n', ' ').trim();
+        static Change widest(Change a, Change b) {
+            return a == STEPS || b == STEPS ? STEPS : TASKS;
+        }
     }
 }
