@@ -106,20 +106,20 @@ class TasklistService {
         // too, and only the member's tenants are asked for. Single tasks and every command do run as the member.
         Found found = readOnly.execute(status -> {
             if (filter.order() == TaskFilter.Order.DUE) {
-                // two queries so that tasks without a due date come last on every database
-                long withDue = query(user, filter.view(), keys).dueAfter(LONG_AGO).count();
-                long withoutDue = query(user, filter.view(), keys).withoutDueDate().count();
-                List<Task> tasks = new ArrayList<>();
-                if (first < withDue) {
-                    tasks.addAll(query(user, filter.view(), keys).dueAfter(LONG_AGO).orderByDueDate().asc()
-                        .orderByTaskCreateTime().desc().orderByTaskId().asc().listPage(first, PAGE_SIZE));
-                }
+                // tasks with a due date first, then those without, so they come last on every database; the
+                // count of the first part is needed only on the page where the second part begins
+                long total = query(user, filter.view(), keys).count();
+                List<Task> tasks = new ArrayList<>(query(user, filter.view(), keys).dueAfter(LONG_AGO)
+                    .orderByDueDate().asc().orderByTaskCreateTime().desc().orderByTaskId().asc()
+                    .listPage(first, PAGE_SIZE));
                 int missing = PAGE_SIZE - tasks.size();
-                if (missing > 0 && withoutDue > 0) {
+                if (missing > 0 && first + tasks.size() < total) {
+                    long withDue = tasks.isEmpty()
+                        ? query(user, filter.view(), keys).dueAfter(LONG_AGO).count() : first + tasks.size();
                     tasks.addAll(query(user, filter.view(), keys).withoutDueDate().orderByTaskCreateTime().desc()
                         .orderByTaskId().asc().listPage((int) Math.max(0, first - withDue), missing));
                 }
-                return new Found(tasks, withDue + withoutDue);
+                return new Found(tasks, total);
             }
             TaskQuery ordered = query(user, filter.view(), keys).orderByTaskCreateTime();
             ordered = filter.order() == TaskFilter.Order.NEWEST ? ordered.desc() : ordered.asc();
