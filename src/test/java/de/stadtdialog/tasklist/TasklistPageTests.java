@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -217,6 +218,33 @@ class TasklistPageTests {
             .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(taskLinks(second)).hasSize(5).doesNotContainAnyElementsOf(taskLinks(first));
         assertThat(second).contains("Seite 2 von 2", "rel=\"prev\"").doesNotContain("rel=\"next\"");
+    }
+
+    @Test
+    void tasksWithoutDueDateContinueWhereThoseWithOneEndAcrossPages() throws Exception {
+        String key = TasklistTestData.unique("TL-Grenze");
+        Instant now = clock.instant();
+        List<String> withDue = new ArrayList<>();
+        for (int i = 0; i < 48; i++) {
+            withDue.add(fixture(StaffLogin.TENANT, "officer", "Frist " + i, now.plus(Duration.ofHours(i + 1)), key)
+                .getId());
+        }
+        List<String> withoutDue = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            withoutDue.add(fixture(StaffLogin.TENANT, "officer", "Ohne Frist " + i, null, key).getId());
+        }
+
+        String first = list("officer", "gruppen", key);
+        List<String> firstLinks = taskLinks(first);
+        assertThat(firstLinks).hasSize(50).startsWith(withDue.toArray(String[]::new));
+        assertThat(firstLinks.subList(48, 50)).isSubsetOf(withoutDue);
+        assertThat(first).contains("Aufgaben: 53 insgesamt, Seite 1 von 2");
+
+        String second = mvc.perform(get("/aufgaben").param("verfahren", key).param("seite", "2")
+                .with(StaffLogin.as("officer")))
+            .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(taskLinks(second)).hasSize(3).isSubsetOf(withoutDue)
+            .doesNotContainAnyElementsOf(firstLinks);
     }
 
     @Test
