@@ -3,11 +3,10 @@ package de.stadtdialog.sessioncycle;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 
 import de.stadtdialog.shared.InputRejectedException;
+import de.stadtdialog.shared.MunicipalTime;
 
 /**
  * The notice period of a session as an ISO-8601 period of full days (default {@code P4D}, mirroring § 34 GemO
@@ -17,9 +16,7 @@ import de.stadtdialog.shared.InputRejectedException;
 public record NoticePeriod(int fullDays) {
 
     public static final String DEFAULT = "P4D";
-    public static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter
-        .ofPattern("dd.MM.yyyy, HH:mm 'Uhr'", Locale.GERMANY).withZone(ZONE);
+    public static final ZoneId ZONE = MunicipalTime.ZONE;
 
     public NoticePeriod {
         if (fullDays < 0 || fullDays > 365) {
@@ -58,7 +55,7 @@ public record NoticePeriod(int fullDays) {
 
     /** "02.12.2026, 18:00 Uhr" in Europe/Berlin, as people in the municipality read it. */
     public static String format(Instant instant) {
-        return DATE_TIME.format(instant);
+        return MunicipalTime.dateTime(instant);
     }
 
     public String iso() {

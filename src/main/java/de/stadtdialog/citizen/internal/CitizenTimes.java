@@ -3,23 +3,22 @@ package de.stadtdialog.citizen.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+
+import de.stadtdialog.shared.MunicipalTime;
 
 /** Times as citizens read them: Europe/Berlin, "02.12.2026, 18:00 Uhr". */
 public final class CitizenTimes {
 
-    public static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+    public static final ZoneId ZONE = MunicipalTime.ZONE;
 
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter
-        .ofPattern("dd.MM.yyyy, HH:mm 'Uhr'", Locale.GERMANY).withZone(ZONE);
 
     private CitizenTimes() {
     }
 
     public static String format(Instant instant) {
-        return instant == null ? "" : DATE_TIME.format(instant);
+        return MunicipalTime.dateTime(instant);
     }
 
     /** Rounded up to the next full minute: "try again from 14:35" must not be a moment too early. */

@@ -2,10 +2,11 @@ package de.stadtdialog.portal.internal;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import org.springframework.stereotype.Component;
+
+import de.stadtdialog.shared.MunicipalTime;
 
 /**
  * Times on the public pages, always in the municipality's time zone: "23.07.2023, 23:59 Uhr" in German,
@@ -14,24 +15,19 @@ import org.springframework.stereotype.Component;
 @Component("portalDates")
 public class PortalDates {
 
-    public static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
-
-    private static final DateTimeFormatter GERMAN = DateTimeFormatter
-        .ofPattern("dd.MM.yyyy, HH:mm 'Uhr'", Locale.GERMANY).withZone(ZONE);
-    private static final DateTimeFormatter ENGLISH = DateTimeFormatter
-        .ofPattern("d MMM yyyy, HH:mm", Locale.UK).withZone(ZONE);
-    private static final DateTimeFormatter MACHINE = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(ZONE);
+    public static final ZoneId ZONE = MunicipalTime.ZONE;
 
     public String dateTime(Instant instant, Locale locale) {
-        if (instant == null) {
-            return "";
-        }
-        return "en".equals(locale == null ? null : locale.getLanguage()) ? ENGLISH.format(instant)
-            : GERMAN.format(instant);
+        return MunicipalTime.dateTime(instant, locale);
+    }
+
+    /** The last moment to act: a deadline at midnight reads "bis 04.12.2026, 24:00 Uhr". */
+    public String deadline(Instant instant, Locale locale) {
+        return MunicipalTime.deadline(instant, locale);
     }
 
     /** For {@code <time datetime>} and the JSON feed: ISO 8601 with the Berlin offset of that moment. */
     public String iso(Instant instant) {
-        return instant == null ? null : MACHINE.format(instant);
+        return instant == null ? null : MunicipalTime.iso(instant);
     }
 }

@@ -27,6 +27,7 @@ import de.stadtdialog.sessioncycle.NoticePeriod;
 import de.stadtdialog.sessioncycle.PublicSession;
 import de.stadtdialog.sessioncycle.SessionCycleProcess;
 import de.stadtdialog.sessioncycle.SessionCycleScenario;
+import de.stadtdialog.shared.MunicipalTime;
 
 /**
  * The public project list and project pages: only published entries of the chosen municipality, escaped texts,
@@ -78,8 +79,8 @@ class PublicProjectPageTests {
             "href=\"/oeffentlich/vorhaben/" + requestable.getId() + "\" lang=\"de\">Stiftsplatz " + data.token
                 + "</a>",
             "Innenstadt " + data.token, "kann beantragt werden", "informell", "Tagesordnung entwerfen",
-            "bis " + NoticePeriod.format(new NoticePeriod(4).invitationDeadline(scenario.session(procedure)
-                .getStartsAt())));
+            "bis " + MunicipalTime.deadline(new NoticePeriod(4).invitationDeadline(scenario.session(procedure)
+                .getStartsAt()), DE), ", 24:00 Uhr");
         assertThat(list).doesNotContain("Entwurf " + data.token, "?mandant=");
         assertThat(list).as("feeds linked").contains("href=\"/oeffentlich/vorhaben.atom\"",
             "href=\"/oeffentlich/termine.ics\"", "href=\"/oeffentlich/vorhaben.json\"");
@@ -125,7 +126,7 @@ class PublicProjectPageTests {
         assertThat(planned).contains("Sitzung geplant", "erledigt am " + dates.dateTime(
             ended(procedure, "StartEvent_SessionPlanned"), DE));
         assertThat(planned).contains("<strong lang=\"de\">Tagesordnung entwerfen</strong>",
-            "bis " + NoticePeriod.format(invitationDeadline));
+            "bis " + MunicipalTime.deadline(invitationDeadline, DE));
         assertThat(section(planned, "Als Nächstes")).as("the task's due date and its boundary timer are one date")
             .containsOnlyOnce("Tagesordnung entwerfen");
         assertThat(planned).as("nothing public before the invitation").contains(
@@ -197,7 +198,7 @@ class PublicProjectPageTests {
         String page = page(get("/oeffentlich/vorhaben/" + entry.getId()).param("lang", "en"));
 
         assertThat(page).contains("<html lang=\"en\">", "Back to the project list", "Participation", "formal",
-            "Course of the procedure", "until " + dates.dateTime(deadline, Locale.ENGLISH), "Accessibility",
+            "Course of the procedure", "until " + MunicipalTime.deadline(deadline, Locale.ENGLISH), ", 24:00", "Accessibility",
             "Easy Read");
         assertThat(page).doesNotContain("Zur Vorhabenliste", "Uhr");
         assertThat(page).as("German step names are marked as German for screen readers").contains(
