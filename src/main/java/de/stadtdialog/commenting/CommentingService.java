@@ -365,7 +365,17 @@ public class CommentingService {
             .correlate();
     }
 
+    /** The citizen deletes the account: their comments stay (public contributions) without an author. */
+    public void pseudonymiseCitizen(Long citizenId) {
+        comments.findByAuthorCitizenIdOrderByCreatedAtAsc(citizenId).forEach(Comment::pseudonymiseAuthor);
+    }
+
     // ---------------------------------------------------------------- reading
+
+    @Transactional(readOnly = true)
+    public List<Comment> commentsBy(Long citizenId) {
+        return comments.findByAuthorCitizenIdOrderByCreatedAtAsc(citizenId);
+    }
 
     @Transactional(readOnly = true)
     public Draft draft(Long draftId) {

@@ -1,0 +1,11 @@
+// Character counter for the comment form: tells how many characters are left (announced politely).
+document.querySelectorAll('textarea[data-counter]').forEach(function (area) {
+  var counter = document.getElementById(area.getAttribute('data-counter'));
+  var max = parseInt(counter.getAttribute('data-max'), 10);
+  var template = counter.textContent.replace(/\d+/, '{n}');
+  function update() {
+    counter.textContent = template.replace('{n}', String(max - area.value.length));
+  }
+  area.addEventListener('input', update);
+  update();
+});
