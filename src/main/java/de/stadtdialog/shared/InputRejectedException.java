@@ -1,10 +1,15 @@
 package de.stadtdialog.shared;
 
+import org.camunda.bpm.engine.BadUserRequestException;
+
 /**
  * A user's input breaks a business rule (e.g. minutes approved by their own author). Thrown from services and
  * process listeners; pages show {@link #getMessage()} (German, for the user) next to {@link #field()}, if any.
+ * <p>
+ * A {@link BadUserRequestException} for the engine, which then logs it at debug level: a refused input is the user's
+ * business, not an ERROR with a stack trace in the operators' log.
  */
-public class InputRejectedException extends RuntimeException {
+public class InputRejectedException extends BadUserRequestException {
 
     private final String field;
 
