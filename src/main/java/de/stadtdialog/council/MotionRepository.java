@@ -1,0 +1,15 @@
+package de.stadtdialog.council;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface MotionRepository extends JpaRepository<Motion, Long> {
+
+    Optional<Motion> findFirstByProcedureIdOrderByIdDesc(Long procedureId);
+
+    List<Motion> findByTenantIdOrderByIdAsc(String tenantId);
+
+    List<Motion> findByTenantIdAndDecisionPublishedAtIsNotNullOrderByDecidedAtDesc(String tenantId);
+}
