@@ -145,6 +145,11 @@ public class MemberApplication {
         this.successorCode = successorCode;
     }
 
+    /** The account was deleted; the application itself stays until its retention ends. */
+    public void unlinkAccount() {
+        this.citizenAccountId = null;
+    }
+
     public Long getId() {
         return id;
     }
