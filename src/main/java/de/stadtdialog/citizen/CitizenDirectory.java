@@ -21,4 +21,12 @@ public interface CitizenDirectory {
     default Optional<String> mailAddress(Long citizenId) {
         return Optional.empty();
     }
+
+    /**
+     * The id of the confirmed account with this username in the municipality (case as typed does not matter),
+     * e.g. for staff who enter a paper ballot and check that its voter has not voted online; empty otherwise.
+     */
+    default Optional<Long> idOfUsername(String tenantId, String username) {
+        return Optional.empty();
+    }
 }

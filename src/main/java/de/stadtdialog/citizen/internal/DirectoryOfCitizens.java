@@ -32,4 +32,13 @@ class DirectoryOfCitizens implements CitizenDirectory {
             .filter(c -> c.getStatus() == CitizenStatus.CONFIRMED)
             .map(Citizen::getEmail);
     }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Long> idOfUsername(String tenantId, String username) {
+        return tenantId == null || username == null || username.isBlank() ? Optional.empty()
+            : citizens.findByTenantIdAndUsernameKey(tenantId, Citizen.usernameKey(username.trim()))
+                .filter(c -> c.getStatus() == CitizenStatus.CONFIRMED)
+                .map(Citizen::getId);
+    }
 }

@@ -1,0 +1,22 @@
+package de.stadtdialog.voting.internal;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import de.stadtdialog.voting.VoteProcess;
+
+@Component("openVoteDelegate")
+class OpenVoteDelegate implements JavaDelegate {
+
+    private final VoteSteps steps;
+
+    OpenVoteDelegate(VoteSteps steps) {
+        this.steps = steps;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        steps.open(((Number) execution.getVariable(VoteProcess.VAR_VOTE_ID)).longValue());
+    }
+}
