@@ -9,3 +9,12 @@ document.querySelectorAll('textarea[data-counter]').forEach(function (area) {
   area.addEventListener('input', update);
   update();
 });
+
+// "Markdown-Datei einlesen": reads the chosen file in the browser into the text field (no upload needed).
+document.querySelectorAll('input[type=file][data-fills]').forEach(function (input) {
+  input.addEventListener('change', function () {
+    var file = input.files && input.files[0];
+    if (!file) { return; }
+    file.text().then(function (text) { document.getElementById(input.getAttribute('data-fills')).value = text; });
+  });
+});

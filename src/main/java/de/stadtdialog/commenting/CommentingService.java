@@ -406,6 +406,12 @@ public class CommentingService {
     }
 
     @Transactional(readOnly = true)
+    public Draft draftOf(Procedure procedure) {
+        return drafts.findByProcedureId(procedure.getId())
+            .orElseThrow(() -> new CommentTargetNotFoundException("Entwurf zu " + procedure.getBusinessKey()));
+    }
+
+    @Transactional(readOnly = true)
     public Procedure procedure(Draft draft) {
         return procedures.findById(draft.getProcedureId()).orElseThrow();
     }
