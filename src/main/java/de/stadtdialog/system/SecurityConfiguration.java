@@ -63,6 +63,7 @@ class SecurityConfiguration {
                 .requestMatchers("/kommentierung/**").hasAnyRole(Roles.OFFICER, Roles.COORDINATION)
                 .requestMatchers("/aufrufe/**").hasAnyRole(Roles.OFFICER, Roles.COORDINATION)
                 .requestMatchers("/vorhaben/**").hasAnyRole(Roles.OFFICER, Roles.COORDINATION)
+                .requestMatchers("/rat/**").hasAnyRole(Roles.SECRETARIAT, Roles.OFFICER, Roles.COORDINATION)
                 .requestMatchers("/postausgang/**")
                 .hasAnyRole(Roles.OFFICER, Roles.COORDINATION, Roles.SECRETARIAT, Roles.ADMIN)
                 .requestMatchers(path("/camunda/**")).hasAnyRole(STAFF)
