@@ -2,14 +2,18 @@ package de.stadtdialog.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -31,6 +36,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import de.stadtdialog.StadtdialogSpringTest;
 import de.stadtdialog.citizen.CitizenScenario;
@@ -50,10 +60,18 @@ import de.stadtdialog.procedure.ProcedureRepository;
  * and approved, three citizens log in and apply (one first forgets the consent), the deadline passes (clock moved,
  * timer job executed), the officer checks eligibility and nominations in the tasklist, the table is computed and
  * committed, the officer enters the ceremony input, coordination confirms, and the public result page's audit
- * bundle passes the verifier.
+ * bundle passes the verifier. axe-core checks the public, citizen and staff pages of the call (no serious or critical
+ * WCAG 2.1 AA barriers), and the public pages need no sideways scrolling at 360 px.
  */
 @StadtdialogSpringTest
 class MemberCallJourneyTests {
+
+    private static final String RUN_AXE = """
+        var done = arguments[arguments.length - 1];
+        axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'], resultTypes: ['violations']})
+          .then(function (result) { done(JSON.stringify(result.violations)); })
+          .catch(function (error) { done(JSON.stringify({error: String(error)})); });
+        """;
 
     @LocalServerPort
     int port;
@@ -74,11 +92,16 @@ class MemberCallJourneyTests {
     LotteryService lottery;
 
     WebDriver browser;
+    String axe;
+    final List<String> barriers = new ArrayList<>();
+    private final ObjectMapper json = new ObjectMapper();
     private final String token = UUID.randomUUID().toString().substring(0, 8);
 
     @BeforeEach
     void openBrowser() throws Exception {
+        axe = axeFromClasspath();
         browser = HeadlessChromium.start();
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
     }
 
     @AfterEach
@@ -120,6 +143,10 @@ class MemberCallJourneyTests {
         for (String name : List.of("erika", "max", "lea")) {
             citizens.confirmed(name + token.substring(0, 4));
             open("/oeffentlich/aufrufe/" + call.getId());
+            if ("erika".equals(name)) {
+                checkAccessibility("public call page");
+                onAPhone("public call page");
+            }
             waitFor(By.linkText("Jetzt bewerben")).click();
             waitFor(By.cssSelector("form[action='/buerger/anmelden']"));
             type("username", citizens.username(name + token.substring(0, 4)));
@@ -137,6 +164,8 @@ class MemberCallJourneyTests {
                 assertThat(error.getText()).contains("Datenschutzhinweise");
                 assertThat(browser.findElement(By.id("consent")).getAttribute("aria-invalid")).isEqualTo("true");
                 assertThat(browser.findElement(By.id("name")).getAttribute("value")).isEqualTo("erika Muster " + token);
+                checkAccessibility("application form with an error");
+                onAPhone("application form with an error");
                 if (!browser.findElement(By.id("residenceConfirmed")).isSelected()) {
                     browser.findElement(By.id("residenceConfirmed")).click();
                 }
@@ -145,6 +174,9 @@ class MemberCallJourneyTests {
             submitApplication();
             WebElement code = waitFor(By.cssSelector("code.code"));
             assertThat(code.getText()).matches("B-[A-Z2-9]{4}-[A-Z2-9]{4}");
+            if ("erika".equals(name)) {
+                checkAccessibility("application confirmation");
+            }
             browser.manage().deleteAllCookies();
         }
         assertThat(service.applications(call.getId())).hasSize(3);
@@ -154,6 +186,9 @@ class MemberCallJourneyTests {
         executeJob(procedure, MemberCallProcess.TIMER_APPLICATION_DEADLINE);
 
         staffLogin("officer");
+        open("/aufrufe/" + call.getId());
+        waitFor(By.cssSelector("section.membercall-staff table"));
+        checkAccessibility("staff page of the call");
         openTask(procedure, MemberCallProcess.TASK_CHECK_ELIGIBILITY);
         assertThat(browser.findElement(By.id("field-Field_ApplicationsOverview")).getAttribute("value"))
             .contains("erika Muster " + token, "lea Muster " + token);
@@ -189,6 +224,8 @@ class MemberCallJourneyTests {
         for (MemberApplication a : decided) {
             assertThat(result).contains(a.getCode()).doesNotContain(a.getName());
         }
+        checkAccessibility("public result page");
+        onAPhone("public result page");
         String href = browser.findElement(By.partialLinkText("Prüfpaket")).getAttribute("href");
         HttpResponse<byte[]> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
             .build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -196,6 +233,48 @@ class MemberCallJourneyTests {
         VerificationReport report = lottery.verify(download.body());
         assertThat(report.problems()).isEmpty();
         assertThat(report.ok()).isTrue();
+        assertThat(barriers).as("serious or critical accessibility barriers").isEmpty();
+    }
+
+    private void checkAccessibility(String page) {
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript(axe);
+        JsonNode violations;
+        try {
+            violations = json.readTree((String) js.executeAsyncScript(RUN_AXE));
+        } catch (IOException e) {
+            throw new AssertionError("axe answered no JSON on " + page, e);
+        }
+        assertThat(violations.has("error")).as("axe failed on %s: %s", page, violations).isFalse();
+        for (JsonNode violation : violations) {
+            String impact = violation.path("impact").asText();
+            if ("serious".equals(impact) || "critical".equals(impact)) {
+                barriers.add(page + ": " + impact + " " + violation.path("id").asText() + " – "
+                    + violation.path("help").asText() + " " + violation.path("nodes").findValuesAsText("html"));
+            }
+        }
+    }
+
+    /** At 360 px the page needs no sideways scrolling (wide tables scroll inside their own frame). */
+    private void onAPhone(String page) {
+        Dimension desktop = browser.manage().window().getSize();
+        browser.manage().window().setSize(new Dimension(360, 800));
+        try {
+            Number overflow = (Number) ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertThat(overflow.intValue()).as("sideways scrolling on %s at 360 px", page).isLessThanOrEqualTo(0);
+        } finally {
+            browser.manage().window().setSize(desktop);
+        }
+    }
+
+    private static String axeFromClasspath() throws IOException {
+        Resource[] scripts = new PathMatchingResourcePatternResolver()
+            .getResources("classpath*:META-INF/resources/webjars/axe-core/*/axe.min.js");
+        assertThat(scripts).as("axe-core webjar on the test classpath").isNotEmpty();
+        try (InputStream in = scripts[0].getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private void submitApplication() {
@@ -251,7 +330,7 @@ class MemberCallJourneyTests {
     }
 
     private WebElement waitFor(By locator) {
-        return new WebDriverWait(browser, Duration.ofSeconds(15))
+        return new WebDriverWait(browser, Duration.ofSeconds(30))
             .until(driver -> driver.findElements(locator).stream().findFirst().orElse(null));
     }
 }

@@ -56,7 +56,10 @@ class MemberCallPublicController {
         MemberCall call = publishedCall(callId);
         model.addAttribute("call", call);
         model.addAttribute("open", call.isOpenForApplications(clock.instant()));
-        model.addAttribute("commitment", committedRun(call).orElse(null));
+        Optional<LotteryRun> commitment = committedRun(call);
+        model.addAttribute("commitment", commitment.orElse(null));
+        // announced before the draw, as the table shows it: whom no panel of the table contains
+        model.addAttribute("neverSelected", commitment.map(r -> r.table().neverSelected()).orElse(List.of()));
         model.addAttribute("texts", new MemberCallViews());
         return "membercall/public-call";
     }
