@@ -80,6 +80,8 @@ class CommentingStaffPagesTests {
         assertThat(procedure.getTemplateKey()).isEqualTo(CommentingPhaseProcess.TEMPLATE_KEY);
         assertThat(scenario.paragraphs(procedure)).hasSize(3);
         BpmnAwareTests.assertThat(scenario.instance(procedure)).isWaitingAtExactly(CommentingPhaseProcess.TASK_SET_UP_DRAFT);
+        assertThat(staffPage("/verfahren/" + procedure.getBusinessKey()))
+            .contains("/kommentierung/" + scenario.draft(procedure).getId(), "0 von 0 Kommentaren ausgewertet");
 
         String empty = mvc.perform(post("/kommentierung/neu").with(csrf()).with(StaffLogin.as("officer"))
                 .param("tenantId", "kaiserslautern").param("title", " "))
