@@ -168,8 +168,7 @@ class MemberCallPagesTests {
         mvc.perform(get(applied.getResponse().getRedirectedUrl()).with(CitizenScenario.as(
             new CitizenUser(citizen.id() + 1, "andere", "kaiserslautern")))).andExpect(status().isNotFound());
 
-        PersonalDataSection mine = personalData.stream().map(c -> c.personalData(citizen))
-            .filter(s -> s != null && "applications".equals(s.key())).findFirst().orElseThrow();
+        PersonalDataSection mine = mine(citizen).personalData(citizen);
         assertThat(mine.entries()).singleElement().satisfies(entry ->
             assertThat(entry.values()).contains(stored.getCode(), "Erika " + scenario.token));
 
@@ -241,6 +240,31 @@ class MemberCallPagesTests {
     }
 
     @Test
+    void withdrawingOnTheConfirmationPage_andDeletingTheAccount() throws Exception {
+        Procedure procedure = scenario.publish(3, null, DEADLINE, TERM_ENDS);
+        Long callId = scenario.call(procedure).getId();
+        CitizenUser citizen = new CitizenUser(System.nanoTime(), "rueck" + scenario.token, "kaiserslautern");
+        MemberApplication withdrawn = service.apply(callId, new MemberCallService.Apply("Rück " + scenario.token,
+            scenario.email("rueck"), citizen.id(), 1980, true, Map.of(), true));
+
+        mvc.perform(post("/buerger/aufrufe/bewerbungen/" + withdrawn.getId() + "/zurueckziehen")
+                .with(CitizenScenario.as(new CitizenUser(citizen.id() + 1, "fremd", "kaiserslautern"))).with(csrf()))
+            .andExpect(status().isNotFound());
+        mvc.perform(post("/buerger/aufrufe/bewerbungen/" + withdrawn.getId() + "/zurueckziehen")
+                .with(CitizenScenario.as(citizen)).with(csrf()))
+            .andExpect(status().is3xxRedirection());
+        assertThat(applications.findById(withdrawn.getId()).orElseThrow().getStatus())
+            .isEqualTo(ApplicationStatus.WITHDRAWN);
+
+        // a new application after withdrawing is allowed; deleting the account removes undecided ones
+        MemberApplication again = service.apply(callId, new MemberCallService.Apply("Rück " + scenario.token,
+            scenario.email("rueck2"), citizen.id(), 1980, true, Map.of(), true));
+        mine(citizen).accountDeleted(citizen);
+        assertThat(applications.findById(again.getId())).isEmpty();
+        assertThat(applications.findById(withdrawn.getId())).isEmpty();
+    }
+
+    @Test
     void demoData_oneCallOpenForApplications_andOneWithAConfirmedLotteryResult() throws Exception {
         ClockUtil.reset();
         List<MemberCall> demo = context.getBean(MemberCallRepository.class).findAll().stream()
@@ -257,6 +281,14 @@ class MemberCallPagesTests {
         byte[] zip = mvc.perform(get("/oeffentlich/aufrufe/" + drawn.getId() + "/losung-1.zip"))
             .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         assertThat(lottery.verify(zip).ok()).isTrue();
+    }
+
+    /** This module's "Meine Daten" contributor (the others have their own tests). */
+    private PersonalDataContributor mine(CitizenUser citizen) {
+        return personalData.stream().filter(c -> {
+            PersonalDataSection section = c.personalData(citizen);
+            return section != null && "applications".equals(section.key());
+        }).findFirst().orElseThrow();
     }
 
     private String apply(String url, CitizenUser citizen, String birthYear, String age, boolean consent)
