@@ -52,6 +52,8 @@ public class AgendaItem {
     @Column(length = 64)
     private String recordedBy;
 
+    private Instant createdAt;
+
     @Column(nullable = false)
     private Instant modifiedAt;
 
@@ -63,6 +65,7 @@ public class AgendaItem {
         this.meetingId = meetingId;
         this.consultationId = consultationId;
         this.number = number;
+        this.createdAt = now;
         this.modifiedAt = now;
     }
 
@@ -114,6 +117,10 @@ public class AgendaItem {
 
     public String getRecordedBy() {
         return recordedBy;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
     }
 
     public Instant getModifiedAt() {

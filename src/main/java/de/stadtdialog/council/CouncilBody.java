@@ -1,5 +1,7 @@
 package de.stadtdialog.council;
 
+import java.time.Instant;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -23,12 +25,19 @@ public class CouncilBody {
     @Column(nullable = false, length = 200)
     private String name;
 
+    private Instant createdAt;
+
     protected CouncilBody() {
     }
 
-    public CouncilBody(String tenantId, String name) {
+    public CouncilBody(String tenantId, String name, Instant now) {
         this.tenantId = tenantId;
         this.name = name;
+        this.createdAt = now;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
     }
 
     public Long getId() {

@@ -94,7 +94,7 @@ public class CouncilService {
     @Transactional
     public CouncilBody body(String tenantId, String name) {
         return bodies.findByTenantIdAndName(tenantId, name.trim())
-            .orElseGet(() -> bodies.saveAndFlush(new CouncilBody(tenantId, name.trim())));
+            .orElseGet(() -> bodies.saveAndFlush(new CouncilBody(tenantId, name.trim(), clock.instant())));
     }
 
     @Transactional(readOnly = true)

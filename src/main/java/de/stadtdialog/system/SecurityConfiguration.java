@@ -54,7 +54,7 @@ class SecurityConfiguration {
         http.authenticationProvider(staff)
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/", "/login", "/error", "/error/**", "/css/**", "/js/**", "/img/**",
-                    "/webjars/**", "/favicon.ico", "/oeffentlich/**")
+                    "/webjars/**", "/favicon.ico", "/oeffentlich/**", "/oparl/**")
                 .permitAll()
                 .requestMatchers("/aufgaben/**").hasAnyRole(Roles.OFFICER, Roles.COORDINATION, Roles.SECRETARIAT)
                 .requestMatchers("/verfahren/**")
