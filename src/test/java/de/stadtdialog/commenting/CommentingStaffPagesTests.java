@@ -209,6 +209,25 @@ class CommentingStaffPagesTests {
             .andExpect(flash().attribute("flashError", org.hamcrest.Matchers.containsString("bereits")));
     }
 
+    @Test
+    void moderatingAnAlreadyModeratedComment_inTheTasklist_getsAFriendlyMessage() throws Exception {
+        Procedure procedure = scenario.openForComment(OPENS, "P21D");
+        CitizenUser hanna = CitizenScenario.user(citizens.confirmed("hanna"));
+        Comment comment = commenting.submit(hanna, scenario.draft(procedure).getId(), null, null, "Zweimal prüfen?");
+        String taskId = scenario.moderationTask(comment).getId();
+
+        mvc.perform(post("/aufgaben/" + taskId).with(csrf()).with(StaffLogin.as("officer"))
+                .param("moderationDecision", "approve"))
+            .andExpect(status().is3xxRedirection());
+        assertThat(scenario.comment(comment.getId()).getStatus()).isEqualTo(CommentStatus.APPROVED);
+
+        mvc.perform(post("/aufgaben/" + taskId).with(csrf()).with(StaffLogin.as("officer"))
+                .param("moderationDecision", "reject").param("rejectionReason", "OFF_TOPIC"))
+            .andExpect(status().is3xxRedirection())
+            .andExpect(flash().attribute("flashError", org.hamcrest.Matchers.containsString("bereits erledigt")));
+        assertThat(scenario.comment(comment.getId()).getStatus()).isEqualTo(CommentStatus.APPROVED);
+    }
+
     private String staffPage(String path) throws Exception {
         return mvc.perform(get(path).with(StaffLogin.as("officer"))).andExpect(status().isOk()).andReturn().getResponse()
             .getContentAsString();
