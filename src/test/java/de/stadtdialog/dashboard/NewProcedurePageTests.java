@@ -25,8 +25,19 @@ class NewProcedurePageTests {
         String page = page("officer");
 
         assertThat(page).contains("<h1>Neues Verfahren</h1>",
-            "<a href=\"/sitzungsreihen/neu\">Öffentliche Sitzung</a>", "Tagesordnung, Einladung mit Ladungsfrist")
+            "<a href=\"/sitzungsreihen/neu\">Öffentliche Sitzung</a>", "Tagesordnung, Einladung mit Ladungsfrist",
+            "<a href=\"/aufrufe/neu\">Aufruf zur Mitwirkung</a>",
+            "<a href=\"/kommentierung/neu\">Online-Kommentierung</a>",
+            "<a href=\"/abstimmungen/neu\">Abstimmung</a>", "<a href=\"/rat/neu\">Ratsbefassung</a>")
             .doesNotContain("Ihre Rolle beginnt keine Verfahren.");
+    }
+
+    @Test
+    void theSecretariatStartsCouncilDecisionsOnly() throws Exception {
+        String page = page("secretariat");
+
+        assertThat(page).contains("<a href=\"/rat/neu\">Ratsbefassung</a>").doesNotContain("/aufrufe/neu\">",
+            "/sitzungsreihen/neu\">");
     }
 
     @Test
