@@ -60,6 +60,7 @@ class SecurityConfiguration {
                 .requestMatchers("/verfahren/**")
                 .hasAnyRole(Roles.SECRETARIAT, Roles.COORDINATION, Roles.OFFICER, Roles.ADMIN)
                 .requestMatchers("/sitzungsreihen/**").hasAnyRole(Roles.OFFICER, Roles.COORDINATION)
+                .requestMatchers("/abstimmungen/**").hasAnyRole(Roles.OFFICER, Roles.COORDINATION)
                 .requestMatchers("/kommentierung/**").hasAnyRole(Roles.OFFICER, Roles.COORDINATION)
                 .requestMatchers("/aufrufe/**").hasAnyRole(Roles.OFFICER, Roles.COORDINATION)
                 .requestMatchers("/vorhaben/**").hasAnyRole(Roles.OFFICER, Roles.COORDINATION)
