@@ -75,6 +75,14 @@ public class MemberCall {
     @Column(columnDefinition = "text")
     private String deadlineLog;
 
+    /** Why the last lottery computation could not meet the quotas (shown to the officer who adjusts them). */
+    @Column(columnDefinition = "text")
+    private String quotaProblems;
+
+    /** Every change of the quotas after publication, one per line, as shown publicly. */
+    @Column(columnDefinition = "text")
+    private String quotaLog;
+
     @Column(length = 100)
     private String editedBy;
 
@@ -155,6 +163,24 @@ public class MemberCall {
     public void extendDeadline(Instant newDeadline, String logLine) {
         this.deadline = newDeadline;
         this.deadlineLog = deadlineLog == null ? logLine : deadlineLog + "\n" + logLine;
+    }
+
+    public void recordQuotaProblems(String problems) {
+        this.quotaProblems = problems;
+    }
+
+    /** @param logLine what the public page shows; {@code {0}} is replaced by the new quotas in words */
+    public void adjustQuotas(String newQuotas, String logLine) {
+        this.quotas = newQuotas;
+        this.quotaProblems = null;
+        String described = String.join(", ", quotaList().stream()
+            .map(q -> q.label() + " " + q.min() + "–" + q.max()).toList());
+        String line = logLine.replace("{0}", described.isEmpty() ? "keine" : described);
+        this.quotaLog = quotaLog == null ? line : quotaLog + "\n" + line;
+    }
+
+    public List<String> quotaLogLines() {
+        return lines(quotaLog);
     }
 
     public void recordResult(String method, String confirmedBy, Instant at) {
@@ -290,6 +316,14 @@ public class MemberCall {
 
     public String getDeadlineLog() {
         return deadlineLog;
+    }
+
+    public String getQuotaProblems() {
+        return quotaProblems;
+    }
+
+    public String getQuotaLog() {
+        return quotaLog;
     }
 
     public String getEditedBy() {

@@ -19,6 +19,8 @@ public final class MemberCallProcess {
     public static final String GATEWAY_OVERSUBSCRIBED = "Gateway_Oversubscribed";
     public static final String TASK_ADMIT_ALL = "Task_AdmitAll";
     public static final String TASK_COMPUTE_LOTTERY = "Task_ComputeLottery";
+    public static final String ERROR_QUOTAS_INFEASIBLE_EVENT = "Error_QuotasInfeasible";
+    public static final String TASK_ADJUST_QUOTAS = "Task_AdjustQuotas";
     public static final String TASK_PUBLISH_COMMITMENT = "Task_PublishCommitment";
     public static final String TASK_ENTER_CEREMONY_INPUT = "Task_EnterCeremonyInput";
     public static final String TASK_DRAW_LOTTERY = "Task_DrawLottery";
@@ -34,6 +36,9 @@ public final class MemberCallProcess {
     public static final String TIMER_MEMBER_RETENTION_ENDS = "Timer_MemberRetentionEnds";
     public static final String TASK_DELETE_MEMBER_DATA = "Task_DeleteMemberData";
     public static final String END_DATA_DELETED = "EndEvent_DataDeleted";
+
+    /** BPMN error of {@value #TASK_COMPUTE_LOTTERY}: the eligible pool cannot meet the quotas. */
+    public static final String ERROR_QUOTAS_INFEASIBLE = "QuotasInfeasible";
 
     public static final String MESSAGE_DEADLINE_EXTENDED = "DeadlineExtended";
     public static final String MESSAGE_MEMBER_LEFT = "MemberLeft";

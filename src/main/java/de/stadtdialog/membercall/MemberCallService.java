@@ -158,7 +158,12 @@ public class MemberCallService {
         }
     }
 
-    private static void checkQuotas(String text, int seats) {
+    /**
+     * Quota lines well-formed and satisfiable within each category for {@code seats}.
+     *
+     * @throws InputRejectedException with field {@code quotas}
+     */
+    public static void checkQuotas(String text, int seats) {
         Map<String, int[]> sums = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
         for (String line : MemberCall.lines(text)) {

@@ -434,6 +434,39 @@ class MemberCallProcessTests {
     }
 
     @Test
+    void quotasThePoolCannotMeet_areAdjustedInPublic_thenTheTableIsComputed() {
+        Procedure procedure = scenario.publish(2, GENDER_QUOTAS, DEADLINE, TERM_ENDS);
+        ProcessInstance instance = scenario.instance(procedure);
+        scenario.applyMany(procedure, "mann", 3, MALE);
+        scenario.closeAndCheck(procedure, null);
+
+        scenario.executeJob(procedure, TASK_COMPUTE_LOTTERY);
+
+        MemberCall call = scenario.call(procedure);
+        assertThat(call.getQuotaProblems()).contains("weiblich");
+        assertThat(service.runs(call.getId())).isEmpty();
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count())
+            .as("a business outcome, not an incident").isZero();
+        BpmnAwareTests.assertThat(instance).hasPassed(ERROR_QUOTAS_INFEASIBLE_EVENT)
+            .isWaitingAtExactly(TASK_ADJUST_QUOTAS);
+        assertThat(taskService.getVariableLocal(task(TASK_ADJUST_QUOTAS, instance).getId(), "quotaProblems"))
+            .isEqualTo(call.getQuotaProblems());
+        assertThat(rejection(() -> scenario.submit(procedure, TASK_ADJUST_QUOTAS, "officer",
+            Map.of("quotas", GENDER_QUOTAS, "quotaReason", "")))).satisfies(e ->
+                assertThat(e.field()).isEqualTo("quotaReason"));
+
+        scenario.submit(procedure, TASK_ADJUST_QUOTAS, "officer", Map.of("quotas",
+            "Geschlecht; weiblich; 0; 2\nGeschlecht; männlich; 0; 2", "quotaReason", "Keine Bewerberinnen"));
+
+        assertThat(scenario.call(procedure).quotaLogLines()).containsExactly("01.03.2027, 09:00 Uhr: Quoten "
+            + "geändert – Keine Bewerberinnen (neu: Geschlecht weiblich 0–2, Geschlecht männlich 0–2)");
+        BpmnAwareTests.assertThat(instance).isWaitingAtExactly(TASK_COMPUTE_LOTTERY);
+        scenario.executeJob(procedure, TASK_COMPUTE_LOTTERY);
+        assertThat(service.runs(call.getId())).hasSize(1);
+        BpmnAwareTests.assertThat(instance).isWaitingAtExactly(TASK_PUBLISH_COMMITMENT);
+    }
+
+    @Test
     void failingMailServer_notificationsRetriedThenIncident() {
         Procedure procedure = scenario.publish(3, null, DEADLINE, TERM_ENDS);
         ProcessInstance instance = scenario.instance(procedure);

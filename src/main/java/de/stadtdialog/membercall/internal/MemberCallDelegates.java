@@ -4,6 +4,7 @@ import static de.stadtdialog.membercall.MemberCallProcess.*;
 
 import java.util.Date;
 
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -25,10 +26,17 @@ class MemberCallDelegates {
         return execution -> steps.admitAll(id(execution, VAR_CALL_ID));
     }
 
+    /** Quotas the eligible pool cannot meet are a business outcome (the officer adjusts them), not a failure. */
     @Bean
     JavaDelegate computeLotteryDelegate(MemberCallSteps steps) {
-        return execution -> execution.setVariable(VAR_LOTTERY_RUN_ID,
-            steps.computeLottery(id(execution, VAR_CALL_ID)));
+        return execution -> {
+            Long runId = steps.computeLottery(id(execution, VAR_CALL_ID));
+            if (runId == null) {
+                throw new BpmnError(ERROR_QUOTAS_INFEASIBLE, "Die Quoten sind mit den berechtigten Bewerbungen nicht "
+                    + "erfüllbar.");
+            }
+            execution.setVariable(VAR_LOTTERY_RUN_ID, runId);
+        };
     }
 
     @Bean

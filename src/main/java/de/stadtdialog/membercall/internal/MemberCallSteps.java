@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import de.stadtdialog.lottery.DrawRecord;
 import de.stadtdialog.lottery.LotteryDraw;
 import de.stadtdialog.lottery.LotteryInput;
+import de.stadtdialog.lottery.LotteryInputException;
 import de.stadtdialog.lottery.LotteryService;
 import de.stadtdialog.lottery.LotteryTable;
 import de.stadtdialog.lottery.Person;
@@ -237,8 +238,21 @@ class MemberCallSteps {
                 List.of(ApplicationStatus.ELIGIBLE))) {
             pool.add(new Person(a.getCode(), a.featureMap()));
         }
-        LotteryTable table = lottery.prepare(LotteryInput.of(call.quotaList(), pool, call.getCitizenSeats()));
+        LotteryTable table;
+        try {
+            table = lottery.prepare(LotteryInput.of(call.quotaList(), pool, call.getCitizenSeats()));
+        } catch (LotteryInputException infeasible) {
+            call.recordQuotaProblems(infeasible.getMessage());
+            return null;
+        }
         return runs.save(new LotteryRun(call, existing.size() + 1, table, clock.instant())).getId();
+    }
+
+    /** Quotas changed after publication because the pool cannot meet them; logged for the public page. */
+    void adjustQuotas(MemberCall call, String quotas, String reason) {
+        MemberCallService.checkQuotas(quotas, call.getCitizenSeats());
+        call.adjustQuotas(quotas, MemberCallTexts.dateTime(clock.instant()) + ": Quoten geändert – " + reason
+            + " (neu: {0})");
     }
 
     void publishCommitment(Long runId) {

@@ -77,6 +77,11 @@ class MemberCallTaskFormListener implements TaskListener {
                 task.setVariableLocal("seatGroups", steps.seatGroups(call));
                 task.setVariableLocal("nominations", steps.nominationsText(call.getId()));
             }
+            case TASK_ADJUST_QUOTAS -> {
+                task.setVariableLocal("quotaProblems", call.getQuotaProblems());
+                task.setVariableLocal("quotas", call.getQuotas());
+                task.setVariableLocal("quotaReason", null);
+            }
             case TASK_ENTER_CEREMONY_INPUT -> {
                 LotteryRun run = steps.run(runId(task));
                 task.setVariableLocal("commitmentHash", run.getCommitmentHash());
@@ -135,6 +140,8 @@ class MemberCallTaskFormListener implements TaskListener {
                 task.getExecution().setVariable(VAR_OVERSUBSCRIBED, eligible > call.getCitizenSeats());
             }
             case TASK_RECORD_NOMINATIONS -> steps.recordNominations(call, text(task, "nominations"));
+            case TASK_ADJUST_QUOTAS -> steps.adjustQuotas(call, text(task, "quotas"), required(task, "quotaReason",
+                "Bitte begründen Sie die Änderung; sie wird öffentlich angezeigt."));
             case TASK_ENTER_CEREMONY_INPUT -> steps.enterCeremonyInput(steps.run(runId(task)),
                 required(task, "ceremonyInput", "Bitte die in der öffentlichen Ziehung gewürfelten oder gezogenen "
                     + "Zahlen eintragen."), actor(task));
