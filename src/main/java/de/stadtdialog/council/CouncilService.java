@@ -102,6 +102,33 @@ public class CouncilService {
         return procedure.getId() == null ? Optional.empty() : motions.findFirstByProcedureIdOrderByIdDesc(procedure.getId());
     }
 
+    /**
+     * The motion the public sees for a procedure: its own, or the one started apart from it that reports on it.
+     * Only once it is on a meeting's agenda (drafts and the internal approval are not public).
+     */
+    @Transactional(readOnly = true)
+    public Optional<Motion> publicMotionFor(Procedure procedure) {
+        if (procedure.getId() == null) {
+            return Optional.empty();
+        }
+        return motions.findFirstByProcedureIdOrderByIdDesc(procedure.getId())
+            .or(() -> motions.findByParticipationProcedureIdOrderByIdDesc(procedure.getId()).stream().findFirst())
+            .filter(this::isPublic);
+    }
+
+    /** On a meeting's agenda at least once. */
+    @Transactional(readOnly = true)
+    public boolean isPublic(Motion motion) {
+        return consultations.findByMotionIdOrderByRoundAscPositionAsc(motion.getId()).stream()
+            .anyMatch(c -> c.getAgendaItemId() != null);
+    }
+
+    /** Every consultation of every revision, in order, with the meeting of its latest scheduling. */
+    @Transactional(readOnly = true)
+    public List<Consultation> allConsultations(Motion motion) {
+        return consultations.findByMotionIdOrderByRoundAscPositionAsc(motion.getId());
+    }
+
     /** The consultations of the motion's current revision, in order. */
     @Transactional(readOnly = true)
     public List<Consultation> currentConsultations(Motion motion) {

@@ -11,5 +11,7 @@ public interface MotionRepository extends JpaRepository<Motion, Long> {
 
     List<Motion> findByTenantIdOrderByIdAsc(String tenantId);
 
+    List<Motion> findByParticipationProcedureIdOrderByIdDesc(Long participationProcedureId);
+
     List<Motion> findByTenantIdAndDecisionPublishedAtIsNotNullOrderByDecidedAtDesc(String tenantId);
 }

@@ -118,7 +118,9 @@ class OParlApiTests {
         for (String list : List.of("organization", "person", "meeting", "paper", "agendaItem", "consultation", "file",
                 "locationList")) {
             JsonNode page = listPage(body.get(list).asText());
-            for (JsonNode element : page.get("data")) {
+            // the first few of each list: the suite's shared database grows, the checks follow every link
+            for (int i = 0; i < Math.min(3, page.get("data").size()); i++) {
+                JsonNode element = page.get("data").get(i);
                 checkObject(element, element.get("type").asText().substring("https://schema.oparl.org/1.1/".length()));
             }
         }
