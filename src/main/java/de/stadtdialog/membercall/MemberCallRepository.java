@@ -10,4 +10,6 @@ public interface MemberCallRepository extends JpaRepository<MemberCall, Long> {
     Optional<MemberCall> findByProcedureId(Long procedureId);
 
     List<MemberCall> findByTenantIdAndPublishedAtIsNotNullOrderByDeadlineDesc(String tenantId);
+
+    List<MemberCall> findByTenantIdInOrderByIdDesc(java.util.Collection<String> tenantIds);
 }

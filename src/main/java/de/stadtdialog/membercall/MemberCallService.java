@@ -372,6 +372,11 @@ public class MemberCallService {
         return calls.findById(callId).orElseThrow(() -> new IllegalArgumentException("No member call " + callId));
     }
 
+    /** Every call of these municipalities, newest first. */
+    public List<MemberCall> callsOf(List<String> tenantIds) {
+        return calls.findByTenantIdInOrderByIdDesc(tenantIds);
+    }
+
     public Optional<MemberCall> callOfProcedure(Long procedureId) {
         return calls.findByProcedureId(procedureId);
     }

@@ -111,6 +111,8 @@ class MemberCallPagesTests {
         assertThat(scenario.call(created).getEditedBy()).isEqualTo("officer");
 
         mvc.perform(get("/aufrufe/neu").with(StaffLogin.as("secretariat"))).andExpect(status().isForbidden());
+        assertThat(page(get("/aufrufe").with(StaffLogin.as("coordination")))).contains(scenario.title(),
+            "href=\"/aufrufe/" + scenario.call(created).getId() + "\"", "in Vorbereitung");
         String procedurePage = page(get("/verfahren/" + created.getBusinessKey()).with(StaffLogin.as("officer")));
         assertThat(procedurePage).contains("/aufrufe/" + scenario.call(created).getId());
     }

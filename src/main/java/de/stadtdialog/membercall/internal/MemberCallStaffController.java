@@ -115,6 +115,14 @@ class MemberCallStaffController {
         }
     }
 
+    /** The calls of the user's municipalities, newest first. */
+    @GetMapping
+    String list(Model model) {
+        model.addAttribute("calls", service.callsOf(StaffUser.current().tenants()));
+        model.addAttribute("texts", new MemberCallViews());
+        return "membercall/staff-list";
+    }
+
     @GetMapping("/neu")
     String form(Model model) {
         NewCallForm form = new NewCallForm();
