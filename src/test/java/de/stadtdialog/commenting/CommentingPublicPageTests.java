@@ -116,6 +116,24 @@ class CommentingPublicPageTests {
     }
 
     @Test
+    void manyComments_tenThreadsPerParagraphUntilTheReaderAsksForAll() throws Exception {
+        Long paragraphId = paragraphs.get(0).getId();
+        for (int i = 1; i <= 12; i++) {
+            ClockUtil.setCurrentTime(Date.from(OPENS.plus(Duration.ofHours(i))));
+            commenting.addWorkshopInput(draft.getId(), paragraphId, "Werkstatt", "Werkstatt-Beitrag Nr. " + i + ".",
+                "officer");
+        }
+
+        String capped = page("");
+        assertThat(capped).contains("12 Kommentare", "Werkstatt-Beitrag Nr. 12.", "Werkstatt-Beitrag Nr. 3.",
+            "2 weitere Kommentare zu Absatz 1 anzeigen", "alle=" + paragraphId)
+            .doesNotContain("Werkstatt-Beitrag Nr. 2.", "Werkstatt-Beitrag Nr. 1.");
+        String all = page("?alle=" + paragraphId);
+        assertThat(all).contains("Werkstatt-Beitrag Nr. 1.", "Werkstatt-Beitrag Nr. 12.")
+            .doesNotContain("weitere Kommentare zu Absatz 1");
+    }
+
+    @Test
     void comment_isStoredPending_andRedirectsToIt() throws Exception {
         mvc.perform(post("/buerger/kommentare/" + draft.getId()).with(csrf()).with(CitizenScenario.as(dora))
                 .param("paragraphId", paragraphs.get(1).getId().toString()).param("text", "Mein Vorschlag: mehr Zeit.")

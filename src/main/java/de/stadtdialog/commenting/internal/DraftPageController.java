@@ -76,7 +76,8 @@ class DraftPageController {
     @GetMapping("/oeffentlich/entwuerfe/{draftId}")
     String draft(@PathVariable Long draftId, @RequestParam(name = "sortierung", required = false) String sort,
             @RequestParam(name = "absatz", required = false) Long paragraphId,
-            @RequestParam(name = "antwort", required = false) Long parentId, Model model) {
+            @RequestParam(name = "antwort", required = false) Long parentId,
+            @RequestParam(name = "alle", required = false) String showAll, Model model) {
         Draft draft = publicDraft(draftId);
         CommentForm form = new CommentForm();
         if (paragraphId != null && commenting.paragraphOf(draft, paragraphId).isPresent()) {
@@ -85,7 +86,7 @@ class DraftPageController {
         if (parentId != null && replyable(draft, parentId)) {
             form.setParentId(parentId);
         }
-        return page(draft, form, sort, model);
+        return page(draft, form, sort, showAll, model);
     }
 
     /** After logging in from "Anmelden, um zu kommentieren", back to the draft's comment form. */
@@ -110,7 +111,7 @@ class DraftPageController {
         try {
             if (ACTION_PREVIEW.equals(action)) {
                 model.addAttribute("preview", CommentingService.checkText(form.getText()));
-                return page(draft, form, null, model);
+                return page(draft, form, null, null, model);
             }
             Comment comment = commenting.submit(citizen, draft.getId(), form.getParagraphId(), form.getParentId(),
                 form.getText());
@@ -119,15 +120,15 @@ class DraftPageController {
             return "redirect:/oeffentlich/entwuerfe/" + draft.getId() + "#kommentar-" + comment.getId();
         } catch (InputRejectedException rejected) {
             model.addAttribute("commentError", rejected.getMessage());
-            return page(draft, form, null, model);
+            return page(draft, form, null, null, model);
         } catch (CommentTargetNotFoundException gone) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, gone.getMessage());
         }
     }
 
-    private String page(Draft draft, CommentForm form, String sort, Model model) {
+    private String page(Draft draft, CommentForm form, String sort, String showAll, Model model) {
         Long reader = CitizenUser.current().map(CitizenUser::id).orElse(null);
-        DraftView.Page page = view.page(draft, reader, sort, clock.instant());
+        DraftView.Page page = view.page(draft, reader, sort, showAll, clock.instant());
         model.addAttribute("page", page);
         model.addAttribute("commentForm", form);
         model.addAttribute("maxLength", Comment.MAX_LENGTH);

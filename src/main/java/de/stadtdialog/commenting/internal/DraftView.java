@@ -32,6 +32,13 @@ class DraftView {
 
     static final String SORT_NEWEST = "neueste";
     static final String SORT_MOST_DISCUSSED = "meistdiskutiert";
+    /** Value of {@code ?alle=} that shows every comment on the whole draft. */
+    static final String ALL_GENERAL = "ganz";
+    /**
+     * Threads shown per paragraph until the reader asks for all: keeps the page small and fast when a draft has
+     * thousands of comments (the counts stay complete).
+     */
+    static final int THREADS_SHOWN = 10;
 
     private final CommentingService commenting;
     private final CommentRepository comments;
@@ -52,7 +59,7 @@ class DraftView {
     }
 
     record ParagraphItem(Long id, String anchor, int position, String text, long commentCount,
-            List<CommentItem> comments) {
+            List<CommentItem> comments, int hiddenThreads) {
     }
 
     record SectionItem(String title, List<ParagraphItem> paragraphs) {
@@ -63,11 +70,12 @@ class DraftView {
 
     record Page(Draft draft, String opensAt, String closesAt, String closedAt, boolean open, boolean closed,
             boolean reportPublished, List<SectionItem> sections, List<CommentItem> general, long generalCount,
-            long totalCount, List<ExtensionItem> extensions, String sort, Map<Long, String> targets) {
+            int hiddenGeneral, long totalCount, List<ExtensionItem> extensions, String sort,
+            Map<Long, String> targets) {
     }
 
     @Transactional(readOnly = true)
-    Page page(Draft draft, Long readerCitizenId, String sort, Instant now) {
+    Page page(Draft draft, Long readerCitizenId, String sort, String showAll, Instant now) {
         String order = SORT_MOST_DISCUSSED.equals(sort) ? SORT_MOST_DISCUSSED : SORT_NEWEST;
         boolean showDisposition = draft.isClosed();
         List<Comment> visible = comments.findByDraftIdOrderByCreatedAtAscIdAsc(draft.getId()).stream()
@@ -105,24 +113,30 @@ class DraftView {
         for (DraftParagraph paragraph : commenting.paragraphs(draft, draft.getCommentedVersion())) {
             List<CommentItem> threads = new ArrayList<>(byParagraph.getOrDefault(paragraph.getId(), List.of()));
             threads.sort(comparator);
+            int hidden = String.valueOf(paragraph.getId()).equals(showAll) ? 0
+                : Math.max(0, threads.size() - THREADS_SHOWN);
+            List<CommentItem> shown = threads.subList(0, threads.size() - hidden);
             long count = threads.stream().filter(t -> !t.pending()).mapToLong(t -> 1 + t.replies().stream()
                 .filter(r -> !r.pending()).count()).sum();
             String key = paragraph.getSectionNumber() + "";
             sections.computeIfAbsent(key, k -> new SectionItem(paragraph.getSectionTitle(), new ArrayList<>()))
                 .paragraphs().add(new ParagraphItem(paragraph.getId(), paragraph.anchor(), paragraph.getPosition(),
-                    paragraph.getText(), count, threads));
+                    paragraph.getText(), count, List.copyOf(shown), hidden));
             targets.put(paragraph.getId(), "Absatz " + paragraph.getPosition()
                 + (paragraph.getSectionTitle() == null ? "" : " – " + paragraph.getSectionTitle()));
         }
         long generalCount = general.stream().filter(t -> !t.pending())
             .mapToLong(t -> 1 + t.replies().stream().filter(r -> !r.pending()).count()).sum();
+        int hiddenGeneral = ALL_GENERAL.equals(showAll) ? 0 : Math.max(0, general.size() - THREADS_SHOWN);
+        List<CommentItem> generalShown = List.copyOf(general.subList(0, general.size() - hiddenGeneral));
         long total = visible.stream().filter(c -> c.getStatus() == CommentStatus.APPROVED).count();
         List<ExtensionItem> extensions = commenting.extensions(draft.getId()).stream().map(DraftView::extension)
             .toList();
         return new Page(draft, CommentingTimes.dateTime(draft.getOpensAt()),
             CommentingTimes.dateTime(draft.getClosesAt()), CommentingTimes.dateTime(draft.getClosedAt()),
             draft.isOpenAt(now), draft.isClosed(), draft.getReportPublishedAt() != null,
-            List.copyOf(sections.values()), general, generalCount, total, extensions, order, targets);
+            List.copyOf(sections.values()), generalShown, generalCount, hiddenGeneral, total, extensions, order,
+            targets);
     }
 
     /** The author as the public sees them: username, workshop source, or anonymous after pseudonymisation. */
