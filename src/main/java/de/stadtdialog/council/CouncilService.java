@@ -68,7 +68,7 @@ public class CouncilService {
                         + "“ in dieser Stadt."));
             participationProcedureId = related.getId();
         }
-        Procedure procedure = procedureService.create(command.tenantId(), "Ratsbeschluss: " + command.subject().trim(),
+        Procedure procedure = procedureService.create(command.tenantId(), "Ratsentscheidung: " + command.subject().trim(),
             CouncilDecisionProcess.TEMPLATE_KEY, CouncilDecisionProcess.PROCESS_ID);
         Motion motion = newMotion(command.tenantId(), procedure.getId(), participationProcedureId,
             command.subject().trim());

@@ -69,7 +69,7 @@ class CouncilPagesTests {
             .andReturn();
 
         Procedure procedure = procedures.findAll().stream()
-            .filter(p -> ("Ratsbeschluss: Radverkehrskonzept " + token).equals(p.getTitle())).findFirst().orElseThrow();
+            .filter(p -> ("Ratsentscheidung: Radverkehrskonzept " + token).equals(p.getTitle())).findFirst().orElseThrow();
         assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/verfahren/" + procedure.getBusinessKey());
         assertThat(procedure.getPhase()).isEqualTo("Beschlussvorlage verfassen");
         Motion motion = motions.findFirstByProcedureIdOrderByIdDesc(procedure.getId()).orElseThrow();
