@@ -124,7 +124,7 @@ class VotingJourneyTests {
         WebElement result = waitFor(By.cssSelector("section.vote-result"));
         assertThat(result.findElement(By.cssSelector(".vote-winner")).getText()).contains("Entwurf B: Wasserspiel");
         assertThat(result.getText()).contains("Abgegebene Stimmen: 1");
-        assertThat(result.findElements(By.cssSelector(".vote-chart svg rect.chart-bar.winner"))).hasSize(1);
+        assertThat(result.findElements(By.cssSelector(".vote-chart .chart-bar.winner"))).hasSize(1);
         WebElement fountainRow = result.findElement(By.xpath(
             "//table[contains(@class,'vote-round')]//tr[th[contains(.,'Entwurf B')]]"));
         assertThat(fountainRow.findElements(By.tagName("td")).get(0).getText()).isEqualTo("1");

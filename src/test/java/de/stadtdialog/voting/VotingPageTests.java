@@ -317,7 +317,7 @@ class VotingPageTests {
         scenario.finishPaperAndClose(procedure);
 
         String counted = html(mockMvc.perform(get("/oeffentlich/abstimmungen/" + voteId)).andReturn());
-        assertThat(counted).contains("Ergebnis: Entwurf B: Wasserspiel", "Abgegebene Stimmen: 3", "<svg",
+        assertThat(counted).contains("Ergebnis: Entwurf B: Wasserspiel", "Abgegebene Stimmen: 3", "class=\"vote-chart\"", "chart-bar winner",
             "<caption>Stimmen je Option</caption>", "scope=\"row\"", "Wurde meine Stimme gezählt?")
             .doesNotContain("Jetzt abstimmen");
         assertThat(html(mockMvc.perform(get("/oeffentlich/abstimmungen/" + voteId + "/quittung")

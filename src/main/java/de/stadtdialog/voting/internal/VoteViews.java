@@ -81,7 +81,7 @@ class VoteViews {
         RoundView last = rounds.isEmpty() ? null : rounds.get(rounds.size() - 1);
         ResultChart chart = last == null ? null : ResultChart.of(last.rows().stream()
             .map(r -> new ResultChart.Row(r.title(), r.votes(), r.optionId().equals(vote.getWinnerOptionId())))
-            .toList(), 640);
+            .toList());
         VoteOption winner = vote.getWinnerOptionId() == null ? null : byId.get(vote.getWinnerOptionId());
         return new ResultView(rounds, chart, winner == null ? null : winner.getTitle(),
             vote.getBallotCount() == null ? 0 : vote.getBallotCount(),
