@@ -118,6 +118,47 @@ class MemberCallPagesTests {
     }
 
     @Test
+    void theCallIsDescribedAndApprovedInOurTasklist_withBusinessRulesShownOnTheForm() throws Exception {
+        Procedure procedure = scenario.create();
+        String edit = "/aufgaben/" + scenario.task(procedure, MemberCallProcess.TASK_EDIT_CALL).getId();
+        assertThat(page(get(edit).with(StaffLogin.as("officer")))).contains("id=\"field-Field_MinimumAge\"",
+            "value=\"14\"", "id=\"field-Field_Deadline\"", "id=\"field-Field_Quotas\"");
+
+        String refused = mvc.perform(editForm(edit, "2027-02-01T18:00"))
+            .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(HtmlUtils.htmlUnescape(refused)).contains("Die Bewerbungsfrist muss in der Zukunft liegen.");
+        assertThat(scenario.task(procedure, MemberCallProcess.TASK_EDIT_CALL)).isNotNull();
+
+        mvc.perform(editForm(edit, DEADLINE)).andExpect(status().is3xxRedirection());
+        MemberCall described = scenario.call(procedure);
+        assertThat(described.getDeadline()).isEqualTo(berlin(DEADLINE));
+        assertThat(described.getTermEndsAt()).isEqualTo(berlin(TERM_ENDS));
+        assertThat(described.getCitizenSeats()).isEqualTo(5);
+        assertThat(described.quotaList()).hasSize(2);
+
+        String approve = "/aufgaben/" + scenario.task(procedure, MemberCallProcess.TASK_APPROVE_CALL).getId();
+        String ownApproval = HtmlUtils.htmlUnescape(mvc.perform(post(approve).with(StaffLogin.as("officer",
+                List.of("officer", "coordination"), List.of("kaiserslautern"))).with(csrf())
+                .param("approvalDecision", "approve"))
+            .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(ownApproval).contains("Vier-Augen-Prinzip");
+        mvc.perform(post(approve).with(StaffLogin.as("coordination")).with(csrf()).param("approvalDecision",
+            "approve")).andExpect(status().is3xxRedirection());
+        assertThat(scenario.call(procedure).getApprovedBy()).isEqualTo("coordination");
+        assertThat(scenario.job(procedure, MemberCallProcess.TASK_PUBLISH_CALL)).isNotNull();
+    }
+
+    private MockHttpServletRequestBuilder editForm(String url, String deadline) {
+        return post(url).with(StaffLogin.as("officer")).with(csrf()).param("title", scenario.title())
+            .param("workingGroup", "Arbeitskreis " + scenario.token).param("citizenSeats", "5")
+            .param("nominatedSeats", "Verwaltung: 1").param("residence", "Kaiserslautern").param("minimumAge", "16")
+            .param("term", "2 Jahre").param("termEndsAt", TERM_ENDS.substring(0, 16))
+            .param("meetingFrequency", "monatlich").param("deadline", deadline)
+            .param("quotas", "Alter; 16–29; 1; 3\r\nAlter; 30+; 2; 4")
+            .param("plainSummary", "Wir suchen Menschen, die mitmachen.");
+    }
+
+    @Test
     void publicCallPage_onlyOncePublished_withSummaryDeadlineAndExtensionLog() throws Exception {
         Procedure draft = scenario.create();
         mvc.perform(get("/oeffentlich/aufrufe/" + scenario.call(draft).getId())).andExpect(status().isNotFound());
