@@ -68,7 +68,8 @@ public class CouncilService {
                         + "“ in dieser Stadt."));
             participationProcedureId = related.getId();
         }
-        Procedure procedure = procedureService.create(command.tenantId(), "Ratsentscheidung: " + command.subject().trim(),
+        Procedure procedure = procedureService.create(command.tenantId(),
+            "Ratsentscheidung: " + command.subject().trim(),
             CouncilDecisionProcess.TEMPLATE_KEY, CouncilDecisionProcess.PROCESS_ID);
         Motion motion = newMotion(command.tenantId(), procedure.getId(), participationProcedureId,
             command.subject().trim());
@@ -99,7 +100,8 @@ public class CouncilService {
 
     @Transactional(readOnly = true)
     public Optional<Motion> motionOf(Procedure procedure) {
-        return procedure.getId() == null ? Optional.empty() : motions.findFirstByProcedureIdOrderByIdDesc(procedure.getId());
+        return procedure.getId() == null ? Optional.empty()
+            : motions.findFirstByProcedureIdOrderByIdDesc(procedure.getId());
     }
 
     /**

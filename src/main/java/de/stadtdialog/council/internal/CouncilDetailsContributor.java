@@ -39,16 +39,19 @@ class CouncilDetailsContributor implements ProcedureDetailsContributor {
         details.add(ProcedureDetail.fact("council.detail.reference", motion.getReference()
             + (motion.getSubject() == null ? "" : " – " + motion.getSubject())));
         details.add(ProcedureDetail.fact("council.detail.status", motion.getStatus().label()));
-        Optional<Consultation> next = motion.getDecision() == null ? council.nextConsultation(motion) : Optional.empty();
+        Optional<Consultation> next = motion.getDecision() == null ? council.nextConsultation(motion)
+            : Optional.empty();
         next.ifPresent(consultation -> {
             details.add(ProcedureDetail.fact("council.detail.nextConsultation", consultation.getRole().label() + ": "
                 + council.bodyName(consultation.getBodyId())));
             council.meetingOf(consultation).filter(m -> consultation.getResult() == null).map(Meeting::getStartsAt)
-                .ifPresent(at -> details.add(ProcedureDetail.fact("council.detail.meeting", CouncilDates.dateTime(at))));
+                .ifPresent(at -> details.add(ProcedureDetail.fact("council.detail.meeting",
+                    CouncilDates.dateTime(at))));
         });
         if (motion.getDecision() != null) {
             details.add(ProcedureDetail.fact("council.detail.result", motion.getDecision().label() + " ("
-                + council.bodyName(motion.getDecidingBodyId()) + ", " + CouncilDates.date(motion.getDecidedAt()) + ")"));
+                + council.bodyName(motion.getDecidingBodyId()) + ", " + CouncilDates.date(motion.getDecidedAt())
+                + ")"));
         }
         if (motion.isDecisionPublished()) {
             details.add(ProcedureDetail.link("council.detail.publicPage", motion.getReference(),

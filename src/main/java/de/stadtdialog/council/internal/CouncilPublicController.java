@@ -80,7 +80,8 @@ class CouncilPublicController {
         for (Consultation consultation : council.currentConsultations(motion)) {
             Optional<Meeting> meeting = council.meetingOf(consultation);
             sequence.add(new ConsultationView(council.bodyName(consultation.getBodyId()),
-                consultation.getRole().label(), consultation.isAuthoritative(), meeting.map(Meeting::getId).orElse(null),
+                consultation.getRole().label(), consultation.isAuthoritative(),
+                meeting.map(Meeting::getId).orElse(null),
                 meeting.map(m -> CouncilDates.dateTime(m.getStartsAt())).orElse(null),
                 consultation.getResult() == null ? null : consultation.getResult().label()));
         }
@@ -118,7 +119,8 @@ class CouncilPublicController {
 
     private Tenant chosenTenant(String tenantId) {
         if (tenantId != null && !tenantId.isBlank()) {
-            return tenants.findById(tenantId.trim()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+            return tenants.findById(tenantId.trim())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         }
         List<Tenant> all = tenants.findAll();
         if (all.size() != 1) {

@@ -37,7 +37,8 @@ class CouncilPublicOffer implements PublicPhaseOffer {
         String page = CouncilPaths.publicDecision(motion);
         if (motion.isDecisionPublished()) {
             return Optional.of(new PublicOffer("council.public.decision", motion.getDecision().label() + " – "
-                + council.bodyName(motion.getDecidingBodyId()) + ", " + CouncilDates.date(motion.getDecidedAt()), page));
+                + council.bodyName(motion.getDecidingBodyId()) + ", " + CouncilDates.date(motion.getDecidedAt()),
+                page));
         }
         return council.nextConsultation(motion).flatMap(c -> meetingAhead(c))
             .map(meeting -> new PublicOffer("council.public.nextMeeting", council.bodyName(meeting.getBodyId())

@@ -141,7 +141,8 @@ class CouncilTaskFormListener implements TaskListener {
                 String reviewer = actor(task);
                 if (reviewer != null && reviewer.equals(motion.getAuthor())) {
                     throw new InputRejectedException(VAR_MOTION_DECISION, "Vier-Augen-Prinzip: Die Vorlage muss "
-                        + "von einer anderen Person freigegeben werden als von " + reviewer + ", die sie verfasst hat.");
+                        + "von einer anderen Person freigegeben werden als von " + reviewer
+                        + ", die sie verfasst hat.");
                 }
                 String comment = text(task, "reviewComment");
                 if (MOTION_REWORK.equals(decision) && comment == null) {

@@ -16,7 +16,8 @@ final class CouncilTexts {
         StringBuilder text = new StringBuilder();
         String name = contributions.get(0).displayName();
         text.append(name == null || name.isBlank() ? "Guten Tag," : "Guten Tag " + name + ",").append("\n\n");
-        text.append("Sie haben sich am Verfahren „").append(motion.getSubject()).append("“ beteiligt. Vielen Dank!\n\n");
+        text.append("Sie haben sich am Verfahren „").append(motion.getSubject())
+            .append("“ beteiligt. Vielen Dank!\n\n");
         text.append("Der ").append(bodyName.isBlank() ? "Rat" : bodyName).append(" hat am ")
             .append(CouncilDates.date(motion.getDecidedAt())).append(" über die Vorlage ")
             .append(motion.getReference()).append(" entschieden: ").append(motion.getDecision().label())

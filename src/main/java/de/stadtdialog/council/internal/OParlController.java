@@ -365,7 +365,8 @@ class OParlController {
             return false;
         }
         OffsetDateTime time = OffsetDateTime.parse(value);
-        return (since == null || !time.isBefore(parseTime(since))) && (until == null || !time.isAfter(parseTime(until)));
+        return (since == null || !time.isBefore(parseTime(since)))
+            && (until == null || !time.isAfter(parseTime(until)));
     }
 
     private static OffsetDateTime parseTime(String value) {
