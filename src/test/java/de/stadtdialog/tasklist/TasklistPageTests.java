@@ -210,14 +210,16 @@ class TasklistPageTests {
 
         String first = list("officer", "gruppen", key);
         assertThat(taskLinks(first)).hasSize(50);
-        assertThat(first).contains("Aufgaben: 55 insgesamt, Seite 1 von 2", "rel=\"next\"", "seite=2")
+        assertThat(first).contains("Aufgaben 1 bis 50, Seite 1; weitere auf den nächsten Seiten", "rel=\"next\"",
+                "seite=2")
             .doesNotContain("rel=\"prev\"");
 
         String second = mvc.perform(get("/aufgaben").param("verfahren", key).param("seite", "2")
                 .with(StaffLogin.as("officer")))
             .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(taskLinks(second)).hasSize(5).doesNotContainAnyElementsOf(taskLinks(first));
-        assertThat(second).contains("Seite 2 von 2", "rel=\"prev\"").doesNotContain("rel=\"next\"");
+        assertThat(second).contains("Aufgaben: 55 insgesamt, Seite 2 von 2", "rel=\"prev\"")
+            .doesNotContain("rel=\"next\"");
     }
 
     @Test
@@ -238,13 +240,14 @@ class TasklistPageTests {
         List<String> firstLinks = taskLinks(first);
         assertThat(firstLinks).hasSize(50).startsWith(withDue.toArray(String[]::new));
         assertThat(firstLinks.subList(48, 50)).isSubsetOf(withoutDue);
-        assertThat(first).contains("Aufgaben: 53 insgesamt, Seite 1 von 2");
+        assertThat(first).contains("Aufgaben 1 bis 50, Seite 1; weitere auf den nächsten Seiten");
 
         String second = mvc.perform(get("/aufgaben").param("verfahren", key).param("seite", "2")
                 .with(StaffLogin.as("officer")))
             .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(taskLinks(second)).hasSize(3).isSubsetOf(withoutDue)
             .doesNotContainAnyElementsOf(firstLinks);
+        assertThat(second).contains("Aufgaben: 53 insgesamt, Seite 2 von 2");
     }
 
     @Test
