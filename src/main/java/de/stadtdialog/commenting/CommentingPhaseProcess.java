@@ -36,6 +36,8 @@ public final class CommentingPhaseProcess {
     public static final String VAR_COMMENTING_PERIOD = "commentingPeriod";
     public static final String VAR_DRAFT_DECISION = "draftDecision";
     public static final String VAR_PSEUDONYMISATION_DELAY = "pseudonymisationDelay";
+    /** Text of the decision, if the council module sends it with {@link #MESSAGE_COUNCIL_DECISION_TAKEN}. */
+    public static final String VAR_COUNCIL_DECISION = "councilDecision";
 
     public static final String DECISION_APPROVE = "approve";
     public static final String DECISION_REWORK = "rework";

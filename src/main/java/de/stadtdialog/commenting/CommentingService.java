@@ -370,6 +370,18 @@ public class CommentingService {
         comments.findByAuthorCitizenIdOrderByCreatedAtAsc(citizenId).forEach(Comment::pseudonymiseAuthor);
     }
 
+    /**
+     * The council module sends {@code CouncilDecisionTaken} with the decision's text (variable
+     * {@link CommentingPhaseProcess#VAR_COUNCIL_DECISION}); kept on the draft for the feedback unless staff already
+     * recorded it.
+     */
+    public void takeOverCouncilDecision(Long draftId, String decision) {
+        Draft draft = draft(draftId);
+        if (draft.getCouncilDecidedAt() == null && decision != null && !decision.isBlank()) {
+            draft.recordCouncilDecision(decision.strip(), clock.instant());
+        }
+    }
+
     // ---------------------------------------------------------------- reading
 
     @Transactional(readOnly = true)

@@ -293,6 +293,33 @@ class CommentingPhaseProcessTests {
         BpmnAwareTests.assertThat(scenario.instance(procedure)).isWaitingAtExactly(TASK_EVALUATE_COMMENTS);
     }
 
+    @Test
+    void councilModuleSendsTheDecision_feedbackCarriesItsText() {
+        Procedure procedure = scenario.openForComment(OPENS, "P21D");
+        Draft draft = scenario.draft(procedure);
+        CitizenUser ida = CitizenScenario.user(citizens.confirmed("ida"));
+        Comment comment = commenting.submit(ida, draft.getId(), null, null, "Bitte mehr Bänke.");
+        scenario.approve(comment);
+        scenario.close(procedure, CLOSES);
+        commenting.evaluate(draft.getId(), comment.getId(), Disposition.ADOPTED, "Aufgenommen.", "officer");
+        scenario.submit(procedure, TASK_EVALUATE_COMMENTS, "officer", java.util.Map.of());
+        scenario.submit(procedure, TASK_REVISE_DRAFT, "officer", java.util.Map.of("draftMarkdown", CommentingScenario.MARKDOWN));
+        scenario.executeJob(procedure, TASK_PUBLISH_RESULTS_REPORT);
+
+        processEngine.getRuntimeService().createMessageCorrelation(MESSAGE_COUNCIL_DECISION_TAKEN)
+            .processInstanceBusinessKey(procedure.getBusinessKey())
+            .setVariable(VAR_COUNCIL_DECISION, "Der Stadtrat hat die Leitlinien am 12.05.2027 beschlossen.")
+            .correlate();
+        scenario.executeJob(procedure, TASK_SEND_FEEDBACK);
+
+        assertThat(scenario.draft(procedure).getCouncilDecision())
+            .isEqualTo("Der Stadtrat hat die Leitlinien am 12.05.2027 beschlossen.");
+        assertThat(mailsTo(ida)).filteredOn(m -> m.subject().startsWith("Was aus Ihren Kommentaren wurde"))
+            .singleElement().satisfies(mail -> assertThat(mail.body()).contains("Bitte mehr Bänke.", "übernommen",
+                "Der Stadtrat hat die Leitlinien am 12.05.2027 beschlossen."));
+        BpmnAwareTests.assertThat(scenario.instance(procedure)).isWaitingAtExactly(TIMER_PSEUDONYMISATION_DUE);
+    }
+
     private List<OutgoingMail> mailsTo(CitizenUser citizen) {
         String address = citizens.email(citizen.username().substring(0, citizen.username().lastIndexOf('-')));
         return mailGateway.delivered().stream().filter(m -> m.to().equals(address) && m.dedupKey().startsWith("commenting-")).toList();

@@ -38,6 +38,10 @@ class CommentingDelegates {
     @Bean
     JavaDelegate sendCommentFeedbackDelegate(CommentingService commenting, CommentMails mails) {
         return execution -> {
+            Object decision = execution.getVariable(CommentingPhaseProcess.VAR_COUNCIL_DECISION);
+            if (decision != null) {
+                commenting.takeOverCouncilDecision(draftId(execution), decision.toString());
+            }
             mails.feedback(draftId(execution));
             commenting.markFeedbackSent(draftId(execution));
         };
