@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -113,7 +114,7 @@ public class BallotStore {
 
     public boolean isUniqueViolation(Throwable error, String constraint) {
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().toLowerCase().contains(constraint)) {
+            if (t.getMessage() != null && t.getMessage().toLowerCase(Locale.ROOT).contains(constraint)) {
                 return true;
             }
             if (t.getCause() == t) {

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -110,16 +109,10 @@ public class VotingService {
         return procedures.startProcess(procedure, variables(vote));
     }
 
-    /** Like {@link #setUp}, but the process starts before {@code activityId} (demo data, votes moved here). */
-    @Transactional
-    public Procedure importRunning(SetUpVote command, String activityId, Map<String, Object> extraVariables) {
-        Procedure procedure = setUpWithoutProcess(command);
-        Map<String, Object> variables = new HashMap<>(variables(vote(procedure)));
-        variables.putAll(extraVariables);
-        return procedures.startProcessAt(procedure, variables, activityId);
-    }
-
-    /** The vote row and procedure only, for imports that add ballots and results before the process starts. */
+    /**
+     * The vote row and procedure only, for imports (votes moved here, demo data) that add ballots and results
+     * before starting the process where the vote stands.
+     */
     @Transactional
     public Procedure setUpWithoutProcess(SetUpVote command) {
         Vote vote = votes.save(new Vote(command.tenantId(), command.title().trim(), command.question().trim(),

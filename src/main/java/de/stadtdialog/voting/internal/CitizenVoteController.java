@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -120,7 +121,7 @@ class CitizenVoteController {
         model.addAttribute("canVote", eligible && vote.acceptsBallots(clock.instant())
             && (own.isEmpty() || vote.isChangeAllowed() && "ONLINE".equals(own.get().channel())));
         model.addAttribute("entered", entered);
-        model.addAttribute("rankChoices", java.util.stream.IntStream.rangeClosed(1,
+        model.addAttribute("rankChoices", IntStream.rangeClosed(1,
             ((List<?>) model.getAttribute("options")).size()).boxed().toList());
         return "voting/ballot-form";
     }

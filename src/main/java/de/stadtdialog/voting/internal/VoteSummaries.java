@@ -2,7 +2,7 @@ package de.stadtdialog.voting.internal;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import de.stadtdialog.voting.Vote;
@@ -47,7 +47,7 @@ final class VoteSummaries {
                 .append(Boolean.TRUE.equals(vote.getTurnoutReached()) ? "erreicht" : "nicht erreicht").append("\n");
         }
         Map<Integer, List<VoteTally>> rounds = tallies.stream().collect(Collectors.groupingBy(VoteTally::getRound,
-            java.util.TreeMap::new, Collectors.toList()));
+            TreeMap::new, Collectors.toList()));
         rounds.forEach((round, rows) -> {
             if (rounds.size() > 1) {
                 text.append("Runde ").append(round).append(":\n");
@@ -68,9 +68,5 @@ final class VoteSummaries {
 
     static String method(VotingMethod method) {
         return method == VotingMethod.RANKED_CHOICE ? "Rangfolge (integrierte Stichwahl)" : "Eine Stimme";
-    }
-
-    static <T> Map<Long, T> byId(List<T> items, Function<T, Long> id) {
-        return items.stream().collect(Collectors.toMap(id, Function.identity()));
     }
 }

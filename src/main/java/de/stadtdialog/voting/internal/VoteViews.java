@@ -3,6 +3,7 @@ package de.stadtdialog.voting.internal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -96,7 +97,7 @@ class VoteViews {
     }
 
     static String percent(long votes, long of) {
-        return of == 0 ? "0,0 %" : String.format(java.util.Locale.GERMANY, "%.1f %%", 100.0 * votes / of);
+        return of == 0 ? "0,0 %" : String.format(Locale.GERMANY, "%.1f %%", 100.0 * votes / of);
     }
 
     static String dateTime(Instant instant) {
