@@ -1,7 +1,9 @@
 package de.stadtdialog.portal.internal;
 
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +58,19 @@ class PortalDemoData implements ApplicationRunner {
                 added++;
             }
         }
+        if (added > 0) {
+            // first start: also the first procedure of every other kind the modules' demo data started (call for
+            // members, commenting, vote, council); after that, new procedures are the users' own
+            Set<String> kinds = new HashSet<>();
+            demo.forEach(procedure -> kinds.add(procedure.getTemplateKey()));
+            for (Procedure procedure : procedures.findByTenantIdIn(List.of(TENANT),
+                    PageRequest.of(0, 200, Sort.by("id"))).getContent()) {
+                if (kinds.add(procedure.getTemplateKey()) && !entries.existsByProcedureId(procedure.getId())) {
+                    entries.save(entryOfAnotherKind(procedure));
+                    added++;
+                }
+            }
+        }
         if (!entries.existsByTenantIdAndTitle(TENANT, REQUESTABLE_TITLE)) {
             ProjectListEntry requestable = new ProjectListEntry(TENANT, clock.instant());
             requestable.change(null, REQUESTABLE_TITLE,
@@ -70,6 +85,14 @@ class PortalDemoData implements ApplicationRunner {
         if (added > 0) {
             log.info("Added {} demo entries to the project list", added);
         }
+    }
+
+    private ProjectListEntry entryOfAnotherKind(Procedure procedure) {
+        ProjectListEntry entry = new ProjectListEntry(TENANT, clock.instant());
+        entry.change(procedure.getId(), procedure.getTitle(), "Beteiligung zu „" + procedure.getTitle()
+                + "“: wo das Verfahren steht, die nächsten Termine und was Sie jetzt tun können.",
+            "Kaiserslautern", ParticipationStatus.INFORMAL, null, null, true, clock.instant());
+        return entry;
     }
 
     private ProjectListEntry entryFor(Procedure procedure) {

@@ -44,6 +44,11 @@ class PortalDemoDataTests {
                 assertThat(entry.getParticipationStatus()).isEqualTo(ParticipationStatus.CAN_BE_REQUESTED);
             });
 
+        assertThat(published).as("a call, a commenting phase, a vote and a council decision are listed too")
+            .extracting(ProjectListEntry::getProcedureId).filteredOn(java.util.Objects::nonNull)
+            .extracting(id -> procedures.findById(id).orElseThrow().getTemplateKey())
+            .contains("T2_MEMBER_CALL", "T4_COMMENTING", "T5_VOTE", "T6_COUNCIL_DECISION");
+
         long before = entries.count();
         demoData.run(new DefaultApplicationArguments());
         assertThat(entries.count()).isEqualTo(before);
