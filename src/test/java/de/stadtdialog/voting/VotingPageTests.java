@@ -36,6 +36,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import de.stadtdialog.StadtdialogSpringTest;
 import de.stadtdialog.citizen.CitizenScenario;
 import de.stadtdialog.citizen.CitizenUser;
+import de.stadtdialog.citizen.PersonalDataContributor;
+import de.stadtdialog.citizen.PersonalDataSection;
 import de.stadtdialog.procedure.Procedure;
 import de.stadtdialog.voting.BallotRejectedException.Reason;
 
@@ -60,6 +62,8 @@ class VotingPageTests {
     VotingService voting;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    List<PersonalDataContributor> contributors;
 
     private VotingScenario scenario;
 
@@ -342,6 +346,31 @@ class VotingPageTests {
             .andExpect(status().isOk()).andReturn());
         assertThat(csv).startsWith("vote_id,round,option_position,option_title,votes,eliminated")
             .contains(voteId + ",1,2,\"Entwurf B: Wasserspiel\",2,false");
+    }
+
+    @Test
+    void myData_saysThatTheCitizenVotedButNotHow_andDeletingTheAccountUnlinksTheBallot() {
+        Procedure procedure = openVote(VotingMethod.SINGLE_CHOICE, false, null);
+        Long voteId = scenario.vote(procedure).getId();
+        CitizenUser citizen = voter(VOTER_IDS.incrementAndGet());
+        Long option = scenario.optionIds(procedure).get(2);
+        voting.cast(citizen, voteId, List.of(option), null);
+        PersonalDataContributor votingData = contributors.stream()
+            .filter(c -> c.personalData(citizen) != null && "votes".equals(c.personalData(citizen).key()))
+            .findFirst().orElseThrow();
+
+        PersonalDataSection section = votingData.personalData(citizen);
+        assertThat(section.entries()).singleElement().satisfies(entry -> {
+            assertThat(entry).containsEntry("Abstimmung", scenario.title());
+            assertThat(entry.toString()).doesNotContain("Entwurf", String.valueOf(option));
+        });
+
+        votingData.accountDeleted(citizen);
+
+        assertThat(votingData.personalData(citizen).entries()).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from ballot where vote_id = ? and voter_ref is null "
+            + "and ranking = ?", Integer.class, voteId, String.valueOf(option))).as("the ballot stays counted")
+            .isEqualTo(1);
     }
 
     @Test
