@@ -298,6 +298,32 @@ class ProcedureStatusProjectionTests {
         assertThat(scenario.reload(procedure).getUpdatedAt()).isEqualTo(NOW.plus(Duration.ofMinutes(5)));
     }
 
+    @Test
+    void tasksOfACompanionProcessWithTheProceduresBusinessKeyAreAmongItsOpenTasks() {
+        deployOnce(Bpmn.createExecutableProcess("ProjectionTestCompanion").camundaHistoryTimeToLive(1)
+            .startEvent()
+            .userTask("Task_ModerateComment").name("Kommentar moderieren").camundaCandidateGroups("coordination")
+            .endEvent()
+            .done());
+        Procedure procedure = scenario.plan(SESSION, "P4D");
+        runtimeService.createProcessInstanceByKey("ProjectionTestCompanion").processDefinitionWithoutTenantId()
+            .businessKey(procedure.getBusinessKey()).setVariable(ProcedureService.TENANT_ID, TENANT).execute();
+
+        Procedure withCompanion = scenario.reload(procedure);
+        assertThat(withCompanion.getOpenTasks()).contains("Tagesordnung entwerfen (nicht übernommen)",
+            "Kommentar moderieren (nicht übernommen)");
+        assertThat(withCompanion.getOpenTaskCount()).isEqualTo(2);
+        assertThat(withCompanion.getPhase()).as("the companion does not change the phase")
+            .isEqualTo("Tagesordnung entwerfen");
+
+        Task moderation = taskService.createTaskQuery().processInstanceBusinessKey(procedure.getBusinessKey())
+            .taskDefinitionKey("Task_ModerateComment").singleResult();
+        taskService.claim(moderation.getId(), "coordination");
+        assertThat(scenario.reload(procedure).getOpenTasks()).contains("Kommentar moderieren (coordination)");
+        taskService.complete(moderation.getId());
+        assertThat(scenario.reload(procedure).getOpenTasks()).isEqualTo("Tagesordnung entwerfen (nicht übernommen)");
+    }
+
     private void deployOnce(BpmnModelInstance model) {
         repositoryService.createDeployment().name("projection-tests").enableDuplicateFiltering(true)
             .addModelInstance(model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class)

@@ -50,18 +50,22 @@ class ProcedureStatusEnginePlugin extends AbstractProcessEnginePlugin {
 
         StatusParseListener(ObjectProvider<ProcedureStatusProjection> projection) {
             this.executionListener = (DelegateExecution execution) -> projection.getObject()
-                .markChanged(rootOf(execution));
+                .markChanged(rootOf(execution), execution.getProcessBusinessKey(), execution.getTenantId());
             this.taskListener = (DelegateTask task) -> projection.getObject()
-                .markChanged(rootOf(task.getExecution()));
+                .markChanged(rootOf(task.getExecution()), businessKeyOf(task), task.getTenantId());
             this.taskDetailsListener = (DelegateTask task) -> {
                 String root = rootOf(task.getExecution());
                 // the quick re-read covers the root instance's own tasks; a called process's task needs the walk
                 if (root != null && root.equals(task.getProcessInstanceId())) {
-                    projection.getObject().markTasksChanged(root);
+                    projection.getObject().markTasksChanged(root, businessKeyOf(task), task.getTenantId());
                 } else {
-                    projection.getObject().markChanged(root);
+                    projection.getObject().markChanged(root, businessKeyOf(task), task.getTenantId());
                 }
             };
+        }
+
+        private static String businessKeyOf(DelegateTask task) {
+            return task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
         }
 
         private static String rootOf(DelegateExecution execution) {

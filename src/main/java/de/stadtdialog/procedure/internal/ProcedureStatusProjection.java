@@ -3,10 +3,13 @@ package de.stadtdialog.procedure.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -19,6 +22,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -37,6 +41,8 @@ import de.stadtdialog.procedure.ProcedureRepository;
 class ProcedureStatusProjection {
 
     private static final Object DIRTY_KEY = ProcedureStatusProjection.class.getName() + ".dirty";
+    /** Prefix of a mark by business key ("companion:tenant/key") rather than by the procedure's instance id. */
+    private static final String COMPANION = "companion:";
 
     private final ProcedureRepository procedures;
     private final IdentityService identityService;
@@ -45,10 +51,12 @@ class ProcedureStatusProjection {
     private final ProcessEngineConfigurationImpl engineConfiguration;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final JdbcTemplate jdbc;
 
     ProcedureStatusProjection(ProcedureRepository procedures, IdentityService identityService,
             HistoryService historyService, RepositoryService repositoryService,
-            ProcessEngineConfigurationImpl engineConfiguration, Clock clock, ApplicationEventPublisher events) {
+            ProcessEngineConfigurationImpl engineConfiguration, Clock clock, ApplicationEventPublisher events,
+            JdbcTemplate jdbc) {
         this.procedures = procedures;
         this.identityService = identityService;
         this.historyService = historyService;
@@ -56,6 +64,7 @@ class ProcedureStatusProjection {
         this.engineConfiguration = engineConfiguration;
         this.clock = clock;
         this.events = events;
+        this.jdbc = jdbc;
     }
 
     /** Marks a root process instance as changed in the current transaction: its steps, tasks and timers. */
@@ -63,9 +72,23 @@ class ProcedureStatusProjection {
         mark(rootProcessInstanceId, Change.STEPS);
     }
 
+    /**
+     * As {@link #markChanged(String)}; an instance that is not a procedure's own process but carries a procedure's
+     * business key (a companion, e.g. the moderation of one comment) changes that procedure's open tasks.
+     */
+    void markChanged(String rootProcessInstanceId, String businessKey, String tenantId) {
+        mark(rootProcessInstanceId, Change.STEPS);
+        if (businessKey != null && tenantId != null) {
+            mark(companionMark(tenantId, businessKey), Change.TASKS);
+        }
+    }
+
     /** Marks that only tasks of a root process instance changed (assignee, due date), not its steps. */
-    void markTasksChanged(String rootProcessInstanceId) {
+    void markTasksChanged(String rootProcessInstanceId, String businessKey, String tenantId) {
         mark(rootProcessInstanceId, Change.TASKS);
+        if (businessKey != null && tenantId != null) {
+            mark(companionMark(tenantId, businessKey), Change.TASKS);
+        }
     }
 
     private void mark(String rootProcessInstanceId, Change change) {
@@ -103,7 +126,17 @@ class ProcedureStatusProjection {
         Authentication user = identityService.getCurrentAuthentication();
         identityService.clearAuthentication();
         try {
-            changes.forEach(this::refresh);
+            Set<String> refreshed = new HashSet<>();
+            changes.forEach((mark, change) -> {
+                if (!mark.startsWith(COMPANION)) {
+                    refresh(mark, change).ifPresent(procedure -> refreshed.add(companionMark(procedure)));
+                }
+            });
+            changes.forEach((mark, change) -> {
+                if (mark.startsWith(COMPANION) && !refreshed.contains(mark)) {
+                    refresh(mark, change);
+                }
+            });
         } finally {
             if (user != null) {
                 identityService.setAuthentication(user);
@@ -115,21 +148,64 @@ class ProcedureStatusProjection {
         refresh(processInstanceId, Change.STEPS);
     }
 
-    private void refresh(String processInstanceId, Change change) {
-        procedures.findByProcessInstanceId(processInstanceId)
-            .ifPresent(procedure -> {
-                String oldPhase = procedure.getPhase();
-                Procedure.StatusSnapshot snapshot = change == Change.TASKS && !procedure.isEnded()
-                    ? tasksSnapshot(procedure) : snapshot(procedure);
-                if (procedure.updateStatus(snapshot, clock.instant())) {
-                    procedures.save(procedure);
-                }
-                if (!Objects.equals(oldPhase, procedure.getPhase())) {
-                    // synchronous, so a listener's writes commit or roll back with this step
-                    events.publishEvent(new ProcedurePhaseChanged(procedure.getId(), procedure.getTenantId(),
-                        oldPhase, procedure.getPhase()));
-                }
-            });
+    private Optional<Procedure> refresh(String mark, Change change) {
+        Optional<Procedure> found;
+        if (mark.startsWith(COMPANION)) {
+            String[] tenantAndKey = mark.substring(COMPANION.length()).split("/", 2);
+            found = procedures.findByBusinessKeyAndTenantIdIn(tenantAndKey[1], List.of(tenantAndKey[0]));
+        } else {
+            found = procedures.findByProcessInstanceId(mark);
+        }
+        found = found.filter(procedure -> procedure.getProcessInstanceId() != null);
+        found.ifPresent(procedure -> {
+            String oldPhase = procedure.getPhase();
+            Procedure.StatusSnapshot snapshot = change == Change.TASKS && !procedure.isEnded()
+                ? tasksSnapshot(procedure) : snapshot(procedure);
+            if (procedure.updateStatus(snapshot, clock.instant())) {
+                procedures.save(procedure);
+            }
+            if (!Objects.equals(oldPhase, procedure.getPhase())) {
+                // synchronous, so a listener's writes commit or roll back with this step
+                events.publishEvent(new ProcedurePhaseChanged(procedure.getId(), procedure.getTenantId(),
+                    oldPhase, procedure.getPhase()));
+            }
+        });
+        return found;
+    }
+
+    private static String companionMark(String tenantId, String businessKey) {
+        return COMPANION + tenantId + "/" + businessKey;
+    }
+
+    private static String companionMark(Procedure procedure) {
+        return companionMark(procedure.getTenantId(), procedure.getBusinessKey());
+    }
+
+    /** Open tasks of other processes that carry the procedure's business key (companions such as moderations). */
+    private List<ProcessStatusReading.OpenTask> companionTasks(Procedure procedure) {
+        return jdbc.query("select T.ID_, T.NAME_, T.ASSIGNEE_, T.DUE_DATE_, T.CREATE_TIME_ from ACT_RU_TASK T"
+                + " join ACT_RU_EXECUTION E on E.ID_ = T.PROC_INST_ID_"
+                + " where E.BUSINESS_KEY_ = ? and E.TENANT_ID_ = ? and E.ID_ <> ?",
+            (row, n) -> new ProcessStatusReading.OpenTask(row.getString(1), row.getString(2), row.getString(3),
+                instant(row.getTimestamp(4)), instant(row.getTimestamp(5))),
+            procedure.getBusinessKey(), procedure.getTenantId(), procedure.getProcessInstanceId());
+    }
+
+    private static Instant instant(java.sql.Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    /** The tasks of the procedure's process (and the processes it called) and of its companions, each once. */
+    private List<ProcessStatusReading.OpenTask> allTasks(Procedure procedure,
+            List<ProcessStatusReading.OpenTask> ownTasks) {
+        List<ProcessStatusReading.OpenTask> companions = companionTasks(procedure);
+        if (companions.isEmpty()) {
+            return ownTasks;
+        }
+        Map<String, ProcessStatusReading.OpenTask> byId = new LinkedHashMap<>();
+        ownTasks.forEach(task -> byId.put(task.id(), task));
+        companions.forEach(task -> byId.putIfAbsent(task.id(), task));
+        return byId.values().stream().sorted(ProcessStatusReading.BY_DUE_THEN_CREATED).toList();
     }
 
     /** Joins the running transaction, the one the step runs in. */
@@ -147,13 +223,13 @@ class ProcedureStatusProjection {
             .collect(Collectors.joining(" · "));
         String ids = reading.steps().stream().map(ProcessStatusReading.ActiveStep::activityId).distinct()
             .collect(Collectors.joining(","));
-        return withTasks(phase, ids, reading.tasks(), reading.nextTimer());
+        return withTasks(phase, ids, allTasks(procedure, reading.tasks()), reading.nextTimer());
     }
 
     private Procedure.StatusSnapshot tasksSnapshot(Procedure procedure) {
         ProcessStatusReading.TaskReading reading = commands().execute(
             ProcessStatusReading.tasksOnly(procedure.getProcessInstanceId()));
-        return withTasks(procedure.getPhase(), procedure.getActiveActivityIds(), reading.tasks(),
+        return withTasks(procedure.getPhase(), procedure.getActiveActivityIds(), allTasks(procedure, reading.tasks()),
             reading.nextTimer());
     }
 

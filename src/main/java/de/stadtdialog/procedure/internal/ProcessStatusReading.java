@@ -29,7 +29,7 @@ final class ProcessStatusReading {
     record ActiveStep(String activityId, String label) {
     }
 
-    record OpenTask(String name, String assignee, Instant due, Instant created) {
+    record OpenTask(String id, String name, String assignee, Instant due, Instant created) {
     }
 
     /** Where the process stands; {@code null} from {@link #command} when the instance has ended. */
@@ -45,7 +45,7 @@ final class ProcessStatusReading {
     record TaskReading(List<OpenTask> tasks, Instant nextTimer) {
     }
 
-    private static final Comparator<OpenTask> BY_DUE_THEN_CREATED = Comparator
+    static final Comparator<OpenTask> BY_DUE_THEN_CREATED = Comparator
         .comparing(OpenTask::due, Comparator.nullsLast(Comparator.naturalOrder()))
         .thenComparing(OpenTask::created, Comparator.nullsLast(Comparator.naturalOrder()));
 
@@ -106,7 +106,7 @@ final class ProcessStatusReading {
     private static void readTasksAndTimers(CommandContext context, String processInstanceId, List<OpenTask> tasks,
             List<Instant> timers) {
         for (TaskEntity task : context.getTaskManager().findTasksByProcessInstanceId(processInstanceId)) {
-            tasks.add(new OpenTask(task.getName(), task.getAssignee(), instant(task.getDueDate()),
+            tasks.add(new OpenTask(task.getId(), task.getName(), task.getAssignee(), instant(task.getDueDate()),
                 instant(task.getCreateTime())));
         }
         for (JobEntity job : context.getJobManager().findJobsByProcessInstanceId(processInstanceId)) {
