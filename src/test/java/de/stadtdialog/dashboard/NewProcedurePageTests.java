@@ -49,7 +49,8 @@ class NewProcedurePageTests {
 
     @Test
     void theNavigationLeadsThere() throws Exception {
-        assertThat(page("officer")).contains("<a href=\"/verfahren/neu\">Neues Verfahren</a>");
+        assertThat(page("officer")).contains("<a href=\"/verfahren/neu\">Neues Verfahren</a>",
+            "<a href=\"/rat/kalender\">Ratskalender</a>");
     }
 
     private String page(String user) throws Exception {
