@@ -2,16 +2,14 @@ package de.stadtdialog.commenting;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.Period;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 
 import de.stadtdialog.shared.InputRejectedException;
+import de.stadtdialog.shared.MunicipalTime;
 
 /** Dates of a commenting phase: periods as ISO-8601, shown in Europe/Berlin like "02.12.2026, 18:00 Uhr". */
 public final class CommentingTimes {
@@ -59,25 +57,6 @@ public final class CommentingTimes {
 
     /** Date-times from forms come as local ("2027-03-01T09:00"), with offset, or as a Date. */
     public static Instant parse(Object value, String field) {
-        if (value instanceof Date date) {
-            return date.toInstant();
-        }
-        String text = value == null ? "" : value.toString().trim();
-        if (text.isEmpty()) {
-            throw new InputRejectedException(field, "Bitte geben Sie Datum und Uhrzeit an.");
-        }
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException notOffset) {
-            try {
-                return ZonedDateTime.parse(text).toInstant();
-            } catch (DateTimeParseException notZoned) {
-                try {
-                    return LocalDateTime.parse(text).atZone(ZONE).toInstant();
-                } catch (DateTimeParseException e) {
-                    throw new InputRejectedException(field, "„" + text + "“ ist kein gültiger Zeitpunkt.");
-                }
-            }
-        }
+        return MunicipalTime.fromForm(value, field);
     }
 }

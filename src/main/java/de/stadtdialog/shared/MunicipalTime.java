@@ -1,10 +1,14 @@
 package de.stadtdialog.shared;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
 import java.util.Locale;
 
 /**
@@ -54,6 +58,40 @@ public final class MunicipalTime {
         var dayBefore = local.toLocalDate().minusDays(1);
         return isEnglish(locale) ? ENGLISH_DATE.format(dayBefore) + ", 24:00"
             : GERMAN_DATE.format(dayBefore) + ", 24:00 Uhr";
+    }
+
+    /**
+     * A point in time as a form sends it: local ("2027-03-01T09:00", read in the municipality's time zone), with
+     * offset or zone, or already a {@link Date}.
+     *
+     * @throws InputRejectedException naming the field, when the value is missing or no point in time
+     */
+    public static Instant fromForm(Object value, String field) {
+        return fromForm(value, field, "Bitte geben Sie Datum und Uhrzeit an.");
+    }
+
+    /** As {@link #fromForm(Object, String)}, with the message for a missing value. */
+    public static Instant fromForm(Object value, String field, String whenMissing) {
+        if (value instanceof Date date) {
+            return date.toInstant();
+        }
+        String text = value == null ? "" : value.toString().trim();
+        if (text.isEmpty()) {
+            throw new InputRejectedException(field, whenMissing);
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException notOffset) {
+            try {
+                return ZonedDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException notZoned) {
+                try {
+                    return LocalDateTime.parse(text).atZone(ZONE).toInstant();
+                } catch (DateTimeParseException notLocal) {
+                    throw new InputRejectedException(field, "„" + text + "“ ist kein gültiger Zeitpunkt.");
+                }
+            }
+        }
     }
 
     /** For {@code <time datetime>} and machine-readable output: ISO 8601 with the offset of that moment. */

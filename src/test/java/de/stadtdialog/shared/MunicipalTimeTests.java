@@ -1,6 +1,7 @@
 package de.stadtdialog.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.Locale;
@@ -26,5 +27,18 @@ class MunicipalTimeTests {
         assertThat(MunicipalTime.deadline(Instant.parse("2026-12-04T22:59:00Z"), Locale.GERMAN))
             .isEqualTo("04.12.2026, 23:59 Uhr");
         assertThat(MunicipalTime.iso(midnight)).isEqualTo("2026-12-05T00:00:00+01:00");
+    }
+
+    @Test
+    void readsWhatFormsSendAndNamesTheFieldOtherwise() {
+        Instant sixPm = Instant.parse("2027-03-01T17:00:00Z");
+        assertThat(MunicipalTime.fromForm("2027-03-01T18:00", "start")).isEqualTo(sixPm);
+        assertThat(MunicipalTime.fromForm("2027-03-01T18:00+01:00", "start")).isEqualTo(sixPm);
+        assertThat(MunicipalTime.fromForm(java.util.Date.from(sixPm), "start")).isEqualTo(sixPm);
+        assertThatThrownBy(() -> MunicipalTime.fromForm(" ", "start")).isInstanceOf(InputRejectedException.class)
+            .hasMessage("Bitte geben Sie Datum und Uhrzeit an.")
+            .satisfies(e -> assertThat(((InputRejectedException) e).field()).isEqualTo("start"));
+        assertThatThrownBy(() -> MunicipalTime.fromForm("morgen", "start", "fehlt"))
+            .hasMessage("„morgen“ ist kein gültiger Zeitpunkt.");
     }
 }

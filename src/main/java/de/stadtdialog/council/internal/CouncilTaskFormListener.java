@@ -3,10 +3,6 @@ package de.stadtdialog.council.internal;
 import static de.stadtdialog.council.CouncilDecisionProcess.*;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.List;
 
@@ -23,6 +19,7 @@ import de.stadtdialog.council.CouncilService;
 import de.stadtdialog.council.Meeting;
 import de.stadtdialog.council.Motion;
 import de.stadtdialog.shared.InputRejectedException;
+import de.stadtdialog.shared.MunicipalTime;
 
 /**
  * Binds the council forms to the motion: on create the task gets the current values as task-local variables (both
@@ -223,26 +220,6 @@ class CouncilTaskFormListener implements TaskListener {
 
     /** Date-times from form-js come as local ("2027-02-17T18:00"), with offset, or as a Date. */
     static Instant instant(DelegateTask task, String name) {
-        Object value = task.getVariable(name);
-        if (value instanceof Date date) {
-            return date.toInstant();
-        }
-        String text = value == null ? "" : value.toString().trim();
-        if (text.isEmpty()) {
-            throw new InputRejectedException(name, "Bitte geben Sie Datum und Uhrzeit der Sitzung an.");
-        }
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException notOffset) {
-            try {
-                return ZonedDateTime.parse(text).toInstant();
-            } catch (DateTimeParseException notZoned) {
-                try {
-                    return LocalDateTime.parse(text).atZone(CouncilDates.ZONE).toInstant();
-                } catch (DateTimeParseException e) {
-                    throw new InputRejectedException(name, "„" + text + "“ ist kein gültiger Zeitpunkt.");
-                }
-            }
-        }
+        return MunicipalTime.fromForm(task.getVariable(name), name, "Bitte geben Sie Datum und Uhrzeit der Sitzung an.");
     }
 }

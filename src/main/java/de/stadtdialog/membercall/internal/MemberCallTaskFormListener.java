@@ -3,9 +3,6 @@ package de.stadtdialog.membercall.internal;
 import static de.stadtdialog.membercall.MemberCallProcess.*;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.List;
 
@@ -20,6 +17,7 @@ import de.stadtdialog.membercall.MemberCall.CallDetails;
 import de.stadtdialog.membercall.MemberCallService;
 import de.stadtdialog.membercall.MemberCallTexts;
 import de.stadtdialog.shared.InputRejectedException;
+import de.stadtdialog.shared.MunicipalTime;
 
 /**
  * Binds the call-for-members forms to the tables: on create the task gets the current values as task-local
@@ -249,22 +247,6 @@ class MemberCallTaskFormListener implements TaskListener {
 
     /** Date-times from form-js come as local ("2027-03-01T18:00", Berlin), with offset, or as a Date. */
     static Instant instant(DelegateTask task, String name) {
-        Object value = task.getVariable(name);
-        if (value instanceof Date date) {
-            return date.toInstant();
-        }
-        String text = value == null ? "" : value.toString().trim();
-        if (text.isEmpty()) {
-            throw new InputRejectedException(name, "Bitte geben Sie Datum und Uhrzeit an.");
-        }
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException notOffset) {
-            try {
-                return LocalDateTime.parse(text).atZone(MemberCallService.ZONE).toInstant();
-            } catch (DateTimeParseException e) {
-                throw new InputRejectedException(name, "„" + text + "“ ist kein gültiger Zeitpunkt.");
-            }
-        }
+        return MunicipalTime.fromForm(task.getVariable(name), name);
     }
 }

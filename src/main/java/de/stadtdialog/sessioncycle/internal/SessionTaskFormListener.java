@@ -4,10 +4,6 @@ import static de.stadtdialog.sessioncycle.SessionCycleProcess.*;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.List;
 
@@ -19,6 +15,7 @@ import org.springframework.stereotype.Component;
 import de.stadtdialog.sessioncycle.NoticePeriod;
 import de.stadtdialog.sessioncycle.PublicSession;
 import de.stadtdialog.shared.InputRejectedException;
+import de.stadtdialog.shared.MunicipalTime;
 
 /**
  * Binds the session-cycle forms to the session row: on create, the task gets the current values as task-local
@@ -175,26 +172,6 @@ class SessionTaskFormListener implements TaskListener {
 
     /** Date-times from form-js come as local ("2026-12-02T18:00"), with offset, or as a Date. */
     static Instant instant(DelegateTask task, String name) {
-        Object value = task.getVariable(name);
-        if (value instanceof Date date) {
-            return date.toInstant();
-        }
-        String text = value == null ? "" : value.toString().trim();
-        if (text.isEmpty()) {
-            throw new InputRejectedException(name, "Bitte geben Sie Datum und Uhrzeit an.");
-        }
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException notOffset) {
-            try {
-                return ZonedDateTime.parse(text).toInstant();
-            } catch (DateTimeParseException notZoned) {
-                try {
-                    return LocalDateTime.parse(text).atZone(NoticePeriod.ZONE).toInstant();
-                } catch (DateTimeParseException e) {
-                    throw new InputRejectedException(name, "„" + text + "“ ist kein gültiger Zeitpunkt.");
-                }
-            }
-        }
+        return MunicipalTime.fromForm(task.getVariable(name), name);
     }
 }

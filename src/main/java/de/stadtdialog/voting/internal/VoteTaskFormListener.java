@@ -4,10 +4,6 @@ import static de.stadtdialog.voting.VoteProcess.*;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
@@ -23,6 +19,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import de.stadtdialog.shared.InputRejectedException;
+import de.stadtdialog.shared.MunicipalTime;
 import de.stadtdialog.voting.BallotStore;
 import de.stadtdialog.voting.Vote;
 import de.stadtdialog.voting.VoteOption;
@@ -239,26 +236,6 @@ class VoteTaskFormListener implements TaskListener {
 
     /** Date-times from form-js come as local ("2026-12-02T18:00"), with offset, or as a Date. */
     private static Instant instant(DelegateTask task, String name) {
-        Object value = task.getVariable(name);
-        if (value instanceof Date date) {
-            return date.toInstant();
-        }
-        String text = value == null ? "" : value.toString().trim();
-        if (text.isEmpty()) {
-            throw new InputRejectedException(name, "Bitte geben Sie Datum und Uhrzeit an.");
-        }
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException notOffset) {
-            try {
-                return ZonedDateTime.parse(text).toInstant();
-            } catch (DateTimeParseException notZoned) {
-                try {
-                    return LocalDateTime.parse(text).atZone(VoteTexts.ZONE).toInstant();
-                } catch (DateTimeParseException e) {
-                    throw new InputRejectedException(name, "„" + text + "“ ist kein gültiger Zeitpunkt.");
-                }
-            }
-        }
+        return MunicipalTime.fromForm(task.getVariable(name), name);
     }
 }
