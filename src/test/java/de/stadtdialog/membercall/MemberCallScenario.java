@@ -8,48 +8,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.ApplicationContext;
 
+import de.stadtdialog.ProcedureScenario;
 import de.stadtdialog.membercall.MemberCallService.Apply;
 import de.stadtdialog.membercall.MemberCallService.CreateCall;
 import de.stadtdialog.procedure.Procedure;
-import de.stadtdialog.procedure.ProcedureRepository;
 
 /**
  * Drives one call for members through its process the way staff, citizens and the job executor would. Every
  * scenario has its own token in titles, names and e-mail addresses, so tests sharing the database and the mail
  * gateway can tell their data apart. Not a bean: tests build it from the shared context.
  */
-public final class MemberCallScenario {
+public final class MemberCallScenario extends ProcedureScenario {
 
     public static final String TENANT = "kaiserslautern";
 
     private final MemberCallService service;
     private final MemberCallRepository calls;
     private final MemberApplicationRepository applications;
-    private final ProcedureRepository procedures;
-    private final RuntimeService runtimeService;
-    private final TaskService taskService;
-    private final FormService formService;
-    private final ManagementService managementService;
     public final String token = UUID.randomUUID().toString().substring(0, 8);
 
     public MemberCallScenario(ApplicationContext context) {
+        super(context);
         this.service = context.getBean(MemberCallService.class);
         this.calls = context.getBean(MemberCallRepository.class);
         this.applications = context.getBean(MemberApplicationRepository.class);
-        this.procedures = context.getBean(ProcedureRepository.class);
-        this.runtimeService = context.getBean(RuntimeService.class);
-        this.taskService = context.getBean(TaskService.class);
-        this.formService = context.getBean(FormService.class);
-        this.managementService = context.getBean(ManagementService.class);
     }
 
     /** A wall-clock time in Europe/Berlin, e.g. {@code berlin("2027-03-31T18:00")}. */
@@ -122,46 +106,6 @@ public final class MemberCallScenario {
 
     public List<MemberApplication> applications(Procedure procedure) {
         return applications.findByCallIdOrderBySubmittedAtAscIdAsc(call(procedure).getId());
-    }
-
-    public Procedure reload(Procedure procedure) {
-        return procedures.findById(procedure.getId()).orElseThrow();
-    }
-
-    public ProcessInstance instance(Procedure procedure) {
-        return runtimeService.createProcessInstanceQuery().processInstanceId(procedure.getProcessInstanceId())
-            .singleResult();
-    }
-
-    public Task task(Procedure procedure, String taskKey) {
-        return taskService.createTaskQuery().processInstanceId(procedure.getProcessInstanceId())
-            .taskDefinitionKey(taskKey).singleResult();
-    }
-
-    public Job job(Procedure procedure, String activityId) {
-        return managementService.createJobQuery().processInstanceId(procedure.getProcessInstanceId())
-            .activityId(activityId).singleResult();
-    }
-
-    /** Assigns the task to {@code user} and submits the form, as our tasklist and Camunda Tasklist do. */
-    public void submit(Procedure procedure, String taskKey, String user, Map<String, Object> values) {
-        Task task = task(procedure, taskKey);
-        if (task == null) {
-            throw new AssertionError("No open task " + taskKey + " in " + procedure.getBusinessKey());
-        }
-        if (!user.equals(task.getAssignee())) {
-            // a colleague takes over the task (as "Zuweisen" in the tasklist does)
-            taskService.setAssignee(task.getId(), user);
-        }
-        formService.submitTaskForm(task.getId(), values);
-    }
-
-    public void executeJob(Procedure procedure, String activityId) {
-        Job job = job(procedure, activityId);
-        if (job == null) {
-            throw new AssertionError("No job at " + activityId + " in " + procedure.getBusinessKey());
-        }
-        managementService.executeJob(job.getId());
     }
 
     /** Deadline passed, nobody rejected, nominations entered: the pool is fixed. */

@@ -6,17 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.ApplicationContext;
 
+import de.stadtdialog.ProcedureScenario;
 import de.stadtdialog.procedure.Procedure;
-import de.stadtdialog.procedure.ProcedureRepository;
 import de.stadtdialog.sessioncycle.SessionCycleService.PlanSession;
 
 /**
@@ -24,28 +17,19 @@ import de.stadtdialog.sessioncycle.SessionCycleService.PlanSession;
  * process and read-model tests. Every scenario has its own recipients, so tests sharing the database and the
  * mail gateway can tell their mails apart. Not a bean: tests build it from the shared context.
  */
-public final class SessionCycleScenario {
+public final class SessionCycleScenario extends ProcedureScenario {
 
     public static final String TENANT = "kaiserslautern";
     public static final String BODY = "Arbeitskreis Leitlinien für Bürgerbeteiligung";
 
     private final SessionCycleService sessionCycle;
     private final PublicSessionRepository sessions;
-    private final ProcedureRepository procedures;
-    private final RuntimeService runtimeService;
-    private final TaskService taskService;
-    private final FormService formService;
-    private final ManagementService managementService;
     private final String token = UUID.randomUUID().toString().substring(0, 8);
 
     public SessionCycleScenario(ApplicationContext context) {
+        super(context);
         this.sessionCycle = context.getBean(SessionCycleService.class);
         this.sessions = context.getBean(PublicSessionRepository.class);
-        this.procedures = context.getBean(ProcedureRepository.class);
-        this.runtimeService = context.getBean(RuntimeService.class);
-        this.taskService = context.getBean(TaskService.class);
-        this.formService = context.getBean(FormService.class);
-        this.managementService = context.getBean(ManagementService.class);
     }
 
     /** A wall-clock time in Europe/Berlin, e.g. {@code berlin("2027-02-17T18:00")}. */
@@ -67,48 +51,8 @@ public final class SessionCycleScenario {
             noticePeriod, String.join("\n", recipients())));
     }
 
-    /** The procedure row as it is committed now. */
-    public Procedure reload(Procedure procedure) {
-        return procedures.findById(procedure.getId()).orElseThrow();
-    }
-
     public PublicSession session(Procedure procedure) {
         return sessions.findByProcedureId(procedure.getId()).orElseThrow();
-    }
-
-    public ProcessInstance instance(Procedure procedure) {
-        return runtimeService.createProcessInstanceQuery().processInstanceId(procedure.getProcessInstanceId())
-            .singleResult();
-    }
-
-    public Task task(Procedure procedure, String taskKey) {
-        return taskService.createTaskQuery().processInstanceId(procedure.getProcessInstanceId())
-            .taskDefinitionKey(taskKey).singleResult();
-    }
-
-    public Job job(Procedure procedure, String activityId) {
-        return managementService.createJobQuery().processInstanceId(procedure.getProcessInstanceId())
-            .activityId(activityId).singleResult();
-    }
-
-    /** Claims the task for {@code user} and submits the form, as our tasklist and Camunda Tasklist do. */
-    public void submit(Procedure procedure, String taskKey, String user, Map<String, Object> values) {
-        Task task = task(procedure, taskKey);
-        if (task == null) {
-            throw new AssertionError("No open task " + taskKey + " in " + procedure.getBusinessKey());
-        }
-        if (!user.equals(task.getAssignee())) {
-            taskService.claim(task.getId(), user);
-        }
-        formService.submitTaskForm(task.getId(), values);
-    }
-
-    public void executeJob(Procedure procedure, String activityId) {
-        Job job = job(procedure, activityId);
-        if (job == null) {
-            throw new AssertionError("No job at " + activityId + " in " + procedure.getBusinessKey());
-        }
-        managementService.executeJob(job.getId());
     }
 
     public static Map<String, Object> agenda() {

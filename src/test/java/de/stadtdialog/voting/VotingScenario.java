@@ -6,18 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.ApplicationContext;
 
+import de.stadtdialog.ProcedureScenario;
 import de.stadtdialog.citizen.CitizenUser;
 import de.stadtdialog.procedure.Procedure;
-import de.stadtdialog.procedure.ProcedureRepository;
 import de.stadtdialog.voting.VotingService.NewOption;
 import de.stadtdialog.voting.VotingService.SetUpVote;
 
@@ -25,29 +18,20 @@ import de.stadtdialog.voting.VotingService.SetUpVote;
  * Drives one vote through the vote process the way staff, citizens and the job executor would. Every scenario
  * has its own title, so tests sharing the database can tell their votes apart. Not a bean.
  */
-public final class VotingScenario {
+public final class VotingScenario extends ProcedureScenario {
 
     public static final String TENANT = "kaiserslautern";
 
     private final VotingService voting;
     private final VoteRepository votes;
     private final VoteOptionRepository options;
-    private final ProcedureRepository procedures;
-    private final RuntimeService runtimeService;
-    private final TaskService taskService;
-    private final FormService formService;
-    private final ManagementService managementService;
     private final String token = UUID.randomUUID().toString().substring(0, 8);
 
     public VotingScenario(ApplicationContext context) {
+        super(context);
         this.voting = context.getBean(VotingService.class);
         this.votes = context.getBean(VoteRepository.class);
         this.options = context.getBean(VoteOptionRepository.class);
-        this.procedures = context.getBean(ProcedureRepository.class);
-        this.runtimeService = context.getBean(RuntimeService.class);
-        this.taskService = context.getBean(TaskService.class);
-        this.formService = context.getBean(FormService.class);
-        this.managementService = context.getBean(ManagementService.class);
     }
 
     public static Instant berlin(String localDateTime) {
@@ -82,44 +66,6 @@ public final class VotingScenario {
 
     public List<Long> optionIds(Procedure procedure) {
         return options.findByVoteIdOrderByPosition(vote(procedure).getId()).stream().map(VoteOption::getId).toList();
-    }
-
-    public Procedure reload(Procedure procedure) {
-        return procedures.findById(procedure.getId()).orElseThrow();
-    }
-
-    public ProcessInstance instance(Procedure procedure) {
-        return runtimeService.createProcessInstanceQuery().processInstanceId(procedure.getProcessInstanceId())
-            .singleResult();
-    }
-
-    public Task task(Procedure procedure, String taskKey) {
-        return taskService.createTaskQuery().processInstanceId(procedure.getProcessInstanceId())
-            .taskDefinitionKey(taskKey).singleResult();
-    }
-
-    public Job job(Procedure procedure, String activityId) {
-        return managementService.createJobQuery().processInstanceId(procedure.getProcessInstanceId())
-            .activityId(activityId).singleResult();
-    }
-
-    public void submit(Procedure procedure, String taskKey, String user, Map<String, Object> values) {
-        Task task = task(procedure, taskKey);
-        if (task == null) {
-            throw new AssertionError("No open task " + taskKey + " in " + procedure.getBusinessKey());
-        }
-        if (!user.equals(task.getAssignee())) {
-            taskService.claim(task.getId(), user);
-        }
-        formService.submitTaskForm(task.getId(), values);
-    }
-
-    public void executeJob(Procedure procedure, String activityId) {
-        Job job = job(procedure, activityId);
-        if (job == null) {
-            throw new AssertionError("No job at " + activityId + " in " + procedure.getBusinessKey());
-        }
-        managementService.executeJob(job.getId());
     }
 
     /** Set up as given (times unchanged), approved by coordination, and the opening timer fired. */
