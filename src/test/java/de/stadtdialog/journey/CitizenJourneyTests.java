@@ -2,12 +2,8 @@ package de.stadtdialog.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -25,14 +21,11 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import de.stadtdialog.StadtdialogSpringTest;
 import de.stadtdialog.TestMailGateway;
@@ -54,13 +47,6 @@ class CitizenJourneyTests {
 
     private static final Pattern LINK = Pattern.compile("https?://[^/\\s]+(/buerger/bestaetigen\\?token=\\S+)");
     private static final String PASSWORD = "Mein langes Passwort 2027";
-    private static final String RUN_AXE = """
-        var done = arguments[arguments.length - 1];
-        axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'], resultTypes: ['violations']})
-          .then(function (result) { done(JSON.stringify(result.violations)); })
-          .catch(function (error) { done(JSON.stringify({error: String(error)})); });
-        """;
-
     @LocalServerPort
     int port;
 
@@ -74,18 +60,14 @@ class CitizenJourneyTests {
     RuntimeService runtimeService;
     @Autowired
     ManagementService managementService;
-    @Autowired
-    ObjectMapper json;
 
     WebDriver browser;
-    String axe;
-    final List<String> barriers = new ArrayList<>();
+    AccessibilityCheck accessibility;
 
     @BeforeEach
     void openBrowser() throws Exception {
-        axe = axeFromClasspath();
         browser = HeadlessChromium.start();
-        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        accessibility = new AccessibilityCheck(browser);
     }
 
     @AfterEach
@@ -111,7 +93,7 @@ class CitizenJourneyTests {
         type("passwordRepeat", PASSWORD);
         browser.findElement(By.cssSelector("form[action='/buerger/registrieren'] button[type=submit]")).click();
         WebElement consentError = waitFor(By.id("consent-error"));
-        checkAccessibility("registration with an error");
+        accessibility.check("registration with an error");
         assertThat(consentError.getText()).contains("Datenschutzhinweise");
         assertThat(browser.findElement(By.id("consent")).getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(browser.findElement(By.id("username")).getAttribute("value")).isEqualTo(username);
@@ -119,7 +101,7 @@ class CitizenJourneyTests {
         type("passwordRepeat", PASSWORD);
         browser.findElement(By.cssSelector("label[for=consent]")).click();
         browser.findElement(By.cssSelector("form[action='/buerger/registrieren'] button[type=submit]")).click();
-        assertThat(waitFor(By.tagName("h1")).getText()).isEqualTo("Bitte prüfen Sie Ihr Postfach");
+        waitForHeading("Bitte prüfen Sie Ihr Postfach");
 
         // the job executor is off in tests: send the confirmation mail as it would
         Citizen registered = citizens.findByTenantIdAndUsernameKey("kaiserslautern", username).orElseThrow();
@@ -132,7 +114,7 @@ class CitizenJourneyTests {
         assertThat(link.find()).as("opt-in link in:\n%s", mail.body()).isTrue();
         open(link.group(1));
         WebElement confirm = waitFor(By.cssSelector("form[action='/buerger/bestaetigen'] button"));
-        checkAccessibility("opt-in page");
+        accessibility.check("opt-in page");
         confirm.click();
         assertThat(waitFor(By.cssSelector(".flash")).getText()).contains("Ihre E-Mail-Adresse ist bestätigt");
 
@@ -143,7 +125,7 @@ class CitizenJourneyTests {
         waitFor(By.cssSelector("dl.account"));
         assertThat(browser.getCurrentUrl()).endsWith("/buerger/meine-daten");
         assertThat(browser.findElement(By.cssSelector("header .user a")).getText()).isEqualTo(username);
-        checkAccessibility("my data, nothing followed yet");
+        accessibility.check("my data, nothing followed yet");
 
         // follow a procedure on its public page
         String title = openAPublicProjectWithAFollowButton();
@@ -157,16 +139,16 @@ class CitizenJourneyTests {
         WebElement follows = waitFor(By.cssSelector("#section-follows + ul"));
         assertThat(follows.getText()).contains(title);
         assertThat(browser.findElement(By.cssSelector("dl.account")).getText()).contains("Jana", "Beispiel", email);
-        checkAccessibility("my data with a follow");
+        accessibility.check("my data with a follow");
         onAPhone(() -> {
-            checkAccessibility("my data at 360 px");
+            accessibility.check("my data at 360 px");
             Number overflow = (Number) ((JavascriptExecutor) browser).executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
             assertThat(overflow.intValue()).as("no horizontal scrolling at 360 px").isLessThanOrEqualTo(0);
         });
         open("/buerger/verfahren");
         waitFor(By.cssSelector("ul.procedure-list"));
-        checkAccessibility("procedures to follow");
+        accessibility.check("procedures to follow");
         open("/buerger/meine-daten");
 
         // delete the account
@@ -175,12 +157,12 @@ class CitizenJourneyTests {
         browser.findElement(By.cssSelector("form[action='/buerger/meine-daten/loeschen'] button[type=submit]"))
             .click();
         assertThat(waitFor(By.id("password-error")).getText()).contains("Ihr Konto wurde nicht gelöscht");
-        checkAccessibility("account deletion with a wrong password");
+        accessibility.check("account deletion with a wrong password");
         type("password", PASSWORD);
         browser.findElement(By.cssSelector("form[action='/buerger/meine-daten/loeschen'] button[type=submit]"))
             .click();
-        assertThat(waitFor(By.tagName("h1")).getText()).isEqualTo("Konto gelöscht");
-        checkAccessibility("account deleted");
+        waitForHeading("Konto gelöscht");
+        accessibility.check("account deleted");
         assertThat(browser.findElement(By.cssSelector("header .user")).getText()).contains("Bürgerkonto")
             .doesNotContain(username);
 
@@ -190,30 +172,7 @@ class CitizenJourneyTests {
         Citizen deleted = citizens.findById(registered.getId()).orElseThrow();
         assertThat(deleted.getEmail()).isNull();
         assertThat(directory.displayName(registered.getId())).isEqualTo("gelöschte:r Nutzer:in");
-        assertThat(barriers).as("serious or critical WCAG violations").isEmpty();
-    }
-
-    /** Runs axe-core on the current page; serious and critical violations are collected, all are printed. */
-    private void checkAccessibility(String page) {
-        JavascriptExecutor js = (JavascriptExecutor) browser;
-        js.executeScript(axe);
-        JsonNode violations;
-        try {
-            violations = json.readTree((String) js.executeAsyncScript(RUN_AXE));
-        } catch (IOException e) {
-            throw new AssertionError("axe answered no JSON on " + page, e);
-        }
-        assertThat(violations.has("error")).as("axe failed on %s: %s", page, violations).isFalse();
-        System.out.println("Accessibility: " + page + ": " + violations.size() + " violation(s)");
-        for (JsonNode violation : violations) {
-            String impact = violation.path("impact").asText();
-            String text = page + ": " + impact + " " + violation.path("id").asText() + " – "
-                + violation.path("help").asText() + " " + violation.path("nodes").findValuesAsText("html");
-            System.out.println("Accessibility: " + text);
-            if ("serious".equals(impact) || "critical".equals(impact)) {
-                barriers.add(text);
-            }
-        }
+        assertThat(accessibility.barriers()).as("serious or critical WCAG violations").isEmpty();
     }
 
     private void onAPhone(Runnable check) {
@@ -225,15 +184,6 @@ class CitizenJourneyTests {
             check.run();
         } finally {
             browser.manage().window().setSize(desktop);
-        }
-    }
-
-    private static String axeFromClasspath() throws IOException {
-        Resource[] scripts = new PathMatchingResourcePatternResolver()
-            .getResources("classpath*:META-INF/resources/webjars/axe-core/*/axe.min.js");
-        assertThat(scripts).as("axe-core webjar on the test classpath").isNotEmpty();
-        try (InputStream in = scripts[0].getInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
@@ -274,5 +224,11 @@ class CitizenJourneyTests {
     private WebElement waitFor(By locator) {
         return new WebDriverWait(browser, Duration.ofSeconds(15))
             .until(driver -> driver.findElements(locator).stream().findFirst().orElse(null));
+    }
+
+    /** After a click the old page's heading may still be there (and go stale): wait for the new page's. */
+    private void waitForHeading(String text) {
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+            .until(ExpectedConditions.textToBe(By.tagName("h1"), text));
     }
 }

@@ -2,14 +2,9 @@ package de.stadtdialog.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -26,11 +21,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import de.stadtdialog.StadtdialogSpringTest;
 import de.stadtdialog.citizen.CitizenScenario;
@@ -51,13 +42,6 @@ import de.stadtdialog.procedure.Procedure;
 @StadtdialogSpringTest
 class CommentingJourneyTests {
 
-    private static final String RUN_AXE = """
-        var done = arguments[arguments.length - 1];
-        axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'], resultTypes: ['violations']})
-          .then(function (result) { done(JSON.stringify(result.violations)); })
-          .catch(function (error) { done(JSON.stringify({error: String(error)})); });
-        """;
-
     @LocalServerPort
     int port;
 
@@ -67,21 +51,15 @@ class CommentingJourneyTests {
     ProcessEngine processEngine;
     @Autowired
     CommentRepository comments;
-    @Autowired
-    ObjectMapper json;
 
     WebDriver browser;
-    String axe;
-    final List<String> barriers = new ArrayList<>();
+    AccessibilityCheck accessibility;
 
     @BeforeEach
     void openBrowser() throws Exception {
         BpmnAwareTests.init(processEngine);
-        try (InputStream in = axeScript().getInputStream()) {
-            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
         browser = HeadlessChromium.start();
-        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        accessibility = new AccessibilityCheck(browser);
     }
 
     @AfterEach
@@ -110,7 +88,7 @@ class CommentingJourneyTests {
         waitFor(By.cssSelector("header .user a"));
 
         open(draftPage);
-        checkAccessibility("draft page, logged-in citizen");
+        accessibility.check("draft page, logged-in citizen");
         browser.findElement(By.linkText("Absatz 2 kommentieren")).click();
         WebElement text = waitFor(By.id("text"));
         String written = "Ergebnisoffen heißt: <b>auch</b> das Nein ist möglich.";
@@ -126,7 +104,7 @@ class CommentingJourneyTests {
         Comment comment = comments.findByAuthorCitizenIdOrderByCreatedAtAsc(gina.getId()).get(0);
         WebElement pending = waitFor(By.id("kommentar-" + comment.getId()));
         assertThat(pending.getText()).contains("wartet auf Freigabe", "Ergebnisoffen heißt");
-        checkAccessibility("draft page with a pending comment");
+        accessibility.check("draft page with a pending comment");
 
         browser.manage().deleteAllCookies();
         open("/login");
@@ -166,10 +144,10 @@ class CommentingJourneyTests {
         WebElement outcome = waitFor(By.cssSelector("#kommentar-" + comment.getId() + " .disposition"));
         assertThat(outcome.getText()).contains("Ergebnis: teilweise übernommen",
             "Kapitel 1 nennt jetzt ausdrücklich");
-        checkAccessibility("draft page after evaluation");
-        onAPhone(() -> checkAccessibility("draft page after evaluation at 360 px"));
+        accessibility.check("draft page after evaluation");
+        onAPhone(() -> accessibility.check("draft page after evaluation at 360 px"));
 
-        assertThat(barriers).as("serious or critical accessibility violations").isEmpty();
+        assertThat(accessibility.barriers()).as("serious or critical accessibility violations").isEmpty();
     }
 
     private void onAPhone(Runnable check) {
@@ -183,32 +161,6 @@ class CommentingJourneyTests {
         } finally {
             browser.manage().window().setSize(desktop);
         }
-    }
-
-    private void checkAccessibility(String page) {
-        JavascriptExecutor js = (JavascriptExecutor) browser;
-        js.executeScript(axe);
-        JsonNode violations;
-        try {
-            violations = json.readTree((String) js.executeAsyncScript(RUN_AXE));
-        } catch (IOException e) {
-            throw new AssertionError("axe answered no JSON on " + page, e);
-        }
-        assertThat(violations.has("error")).as("axe failed on %s: %s", page, violations).isFalse();
-        for (JsonNode violation : violations) {
-            String impact = violation.path("impact").asText();
-            if ("serious".equals(impact) || "critical".equals(impact)) {
-                barriers.add(page + ": " + violation.path("id").asText() + " – " + violation.path("help").asText()
-                    + " " + violation.path("nodes").findValuesAsText("html"));
-            }
-        }
-    }
-
-    private static Resource axeScript() throws IOException {
-        Resource[] scripts = new PathMatchingResourcePatternResolver()
-            .getResources("classpath*:META-INF/resources/webjars/axe-core/*/axe.min.js");
-        assertThat(scripts).as("axe-core webjar on the test classpath").isNotEmpty();
-        return scripts[0];
     }
 
     private void open(String path) {

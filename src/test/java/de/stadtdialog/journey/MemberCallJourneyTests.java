@@ -2,18 +2,14 @@ package de.stadtdialog.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -36,11 +32,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import de.stadtdialog.StadtdialogSpringTest;
 import de.stadtdialog.citizen.CitizenScenario;
@@ -61,17 +53,10 @@ import de.stadtdialog.procedure.ProcedureRepository;
  * timer job executed), the officer checks eligibility and nominations in the tasklist, the table is computed and
  * committed, the officer enters the ceremony input, coordination confirms, and the public result page's audit
  * bundle passes the verifier. axe-core checks the public, citizen and staff pages of the call (no serious or critical
- * WCAG 2.1 AA barriers), and the public pages need no sideways scrolling at 360 px.
+ * WCAG 2.1 AA accessibility.barriers()), and the public pages need no sideways scrolling at 360 px.
  */
 @StadtdialogSpringTest
 class MemberCallJourneyTests {
-
-    private static final String RUN_AXE = """
-        var done = arguments[arguments.length - 1];
-        axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'], resultTypes: ['violations']})
-          .then(function (result) { done(JSON.stringify(result.violations)); })
-          .catch(function (error) { done(JSON.stringify({error: String(error)})); });
-        """;
 
     @LocalServerPort
     int port;
@@ -92,16 +77,13 @@ class MemberCallJourneyTests {
     LotteryService lottery;
 
     WebDriver browser;
-    String axe;
-    final List<String> barriers = new ArrayList<>();
-    private final ObjectMapper json = new ObjectMapper();
+    AccessibilityCheck accessibility;
     private final String token = UUID.randomUUID().toString().substring(0, 8);
 
     @BeforeEach
     void openBrowser() throws Exception {
-        axe = axeFromClasspath();
         browser = HeadlessChromium.start();
-        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        accessibility = new AccessibilityCheck(browser);
     }
 
     @AfterEach
@@ -144,7 +126,7 @@ class MemberCallJourneyTests {
             citizens.confirmed(name + token.substring(0, 4));
             open("/oeffentlich/aufrufe/" + call.getId());
             if ("erika".equals(name)) {
-                checkAccessibility("public call page");
+                accessibility.check("public call page");
                 onAPhone("public call page");
             }
             waitFor(By.linkText("Jetzt bewerben")).click();
@@ -164,7 +146,7 @@ class MemberCallJourneyTests {
                 assertThat(error.getText()).contains("Datenschutzhinweise");
                 assertThat(browser.findElement(By.id("consent")).getAttribute("aria-invalid")).isEqualTo("true");
                 assertThat(browser.findElement(By.id("name")).getAttribute("value")).isEqualTo("erika Muster " + token);
-                checkAccessibility("application form with an error");
+                accessibility.check("application form with an error");
                 onAPhone("application form with an error");
                 if (!browser.findElement(By.id("residenceConfirmed")).isSelected()) {
                     browser.findElement(By.id("residenceConfirmed")).click();
@@ -175,7 +157,7 @@ class MemberCallJourneyTests {
             WebElement code = waitFor(By.cssSelector("code.code"));
             assertThat(code.getText()).matches("B-[A-Z2-9]{4}-[A-Z2-9]{4}");
             if ("erika".equals(name)) {
-                checkAccessibility("application confirmation");
+                accessibility.check("application confirmation");
             }
             browser.manage().deleteAllCookies();
         }
@@ -188,7 +170,7 @@ class MemberCallJourneyTests {
         staffLogin("officer");
         open("/aufrufe/" + call.getId());
         waitFor(By.cssSelector("section.membercall-staff table"));
-        checkAccessibility("staff page of the call");
+        accessibility.check("staff page of the call");
         openTask(procedure, MemberCallProcess.TASK_CHECK_ELIGIBILITY);
         assertThat(browser.findElement(By.id("field-Field_ApplicationsOverview")).getAttribute("value"))
             .contains("erika Muster " + token, "lea Muster " + token);
@@ -224,7 +206,7 @@ class MemberCallJourneyTests {
         for (MemberApplication a : decided) {
             assertThat(result).contains(a.getCode()).doesNotContain(a.getName());
         }
-        checkAccessibility("public result page");
+        accessibility.check("public result page");
         onAPhone("public result page");
         String href = browser.findElement(By.partialLinkText("Prüfpaket")).getAttribute("href");
         HttpResponse<byte[]> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
@@ -233,26 +215,7 @@ class MemberCallJourneyTests {
         VerificationReport report = lottery.verify(download.body());
         assertThat(report.problems()).isEmpty();
         assertThat(report.ok()).isTrue();
-        assertThat(barriers).as("serious or critical accessibility barriers").isEmpty();
-    }
-
-    private void checkAccessibility(String page) {
-        JavascriptExecutor js = (JavascriptExecutor) browser;
-        js.executeScript(axe);
-        JsonNode violations;
-        try {
-            violations = json.readTree((String) js.executeAsyncScript(RUN_AXE));
-        } catch (IOException e) {
-            throw new AssertionError("axe answered no JSON on " + page, e);
-        }
-        assertThat(violations.has("error")).as("axe failed on %s: %s", page, violations).isFalse();
-        for (JsonNode violation : violations) {
-            String impact = violation.path("impact").asText();
-            if ("serious".equals(impact) || "critical".equals(impact)) {
-                barriers.add(page + ": " + impact + " " + violation.path("id").asText() + " – "
-                    + violation.path("help").asText() + " " + violation.path("nodes").findValuesAsText("html"));
-            }
-        }
+        assertThat(accessibility.barriers()).as("serious or critical accessibility accessibility.barriers()").isEmpty();
     }
 
     /** At 360 px the page needs no sideways scrolling (wide tables scroll inside their own frame). */
@@ -265,15 +228,6 @@ class MemberCallJourneyTests {
             assertThat(overflow.intValue()).as("sideways scrolling on %s at 360 px", page).isLessThanOrEqualTo(0);
         } finally {
             browser.manage().window().setSize(desktop);
-        }
-    }
-
-    private static String axeFromClasspath() throws IOException {
-        Resource[] scripts = new PathMatchingResourcePatternResolver()
-            .getResources("classpath*:META-INF/resources/webjars/axe-core/*/axe.min.js");
-        assertThat(scripts).as("axe-core webjar on the test classpath").isNotEmpty();
-        try (InputStream in = scripts[0].getInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

@@ -2,14 +2,9 @@ package de.stadtdialog.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.List;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -20,15 +15,12 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import de.stadtdialog.StadtdialogSpringTest;
 import de.stadtdialog.citizen.CitizenScenario;
@@ -50,30 +42,19 @@ class VotingJourneyTests {
     private static final Instant NOW = VotingScenario.berlin("2027-07-05T10:00");
     private static final Instant OPENS = VotingScenario.berlin("2027-07-05T08:00");
     private static final Instant CLOSES = VotingScenario.berlin("2027-07-19T18:00");
-    private static final String RUN_AXE = """
-        var done = arguments[arguments.length - 1];
-        axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'], resultTypes: ['violations']})
-          .then(function (result) { done(JSON.stringify(result.violations)); })
-          .catch(function (error) { done(JSON.stringify({error: String(error)})); });
-        """;
-
     @LocalServerPort
     int port;
     @Autowired
     ApplicationContext context;
-    @Autowired
-    ObjectMapper json;
 
     WebDriver browser;
-    String axe;
-    final List<String> barriers = new ArrayList<>();
+    AccessibilityCheck accessibility;
 
     @BeforeEach
     void openBrowser() throws Exception {
         ClockUtil.setCurrentTime(Date.from(NOW));
-        axe = axeFromClasspath();
         browser = HeadlessChromium.start();
-        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        accessibility = new AccessibilityCheck(browser);
     }
 
     @AfterEach
@@ -100,21 +81,21 @@ class VotingJourneyTests {
         waitFor(By.cssSelector("dl.account"));
 
         open("/oeffentlich/abstimmungen/" + voteId);
-        assertThat(waitFor(By.tagName("h1")).getText()).isEqualTo(scenario.title());
+        waitForHeading(scenario.title());
         assertThat(browser.findElements(By.cssSelector("ul.vote-options > li"))).hasSize(3);
         assertThat(browser.findElement(By.cssSelector(".vote-binding")).getText()).contains("Empfehlung");
-        checkAccessibility("public vote page, open");
+        accessibility.check("public vote page, open");
         browser.findElement(By.linkText("Jetzt abstimmen")).click();
 
         waitFor(By.cssSelector("form.ballot-form"));
-        checkAccessibility("ballot form");
+        accessibility.check("ballot form");
         browser.findElement(By.cssSelector("label[for='choice-" + fountain + "']")).click();
         browser.findElement(By.cssSelector("form.ballot-form button[type=submit]")).click();
 
         String code = waitFor(By.id("receipt-code")).getText();
         assertThat(code).matches("[0-9A-Z]{5}(-[0-9A-Z]{5}){3}");
         assertThat(browser.findElement(By.cssSelector(".flash")).getText()).contains("ist gespeichert");
-        checkAccessibility("receipt");
+        accessibility.check("receipt");
 
         // the vote closes: time passes its end, and the closing timer job runs (the paper entry is done)
         ClockUtil.setCurrentTime(Date.from(CLOSES.plusSeconds(60)));
@@ -128,36 +109,15 @@ class VotingJourneyTests {
         WebElement fountainRow = result.findElement(By.xpath(
             "//table[contains(@class,'vote-round')]//tr[th[contains(.,'Entwurf B')]]"));
         assertThat(fountainRow.findElements(By.tagName("td")).get(0).getText()).isEqualTo("1");
-        checkAccessibility("public vote page with the result");
-        onAPhone(() -> checkAccessibility("result at 360 px"));
+        accessibility.check("public vote page with the result");
+        onAPhone(() -> accessibility.check("result at 360 px"));
 
         type("code", code.toLowerCase());
         browser.findElement(By.cssSelector("form[action$='/quittung'] button[type=submit]")).click();
         assertThat(waitFor(By.cssSelector(".flash")).getText()).contains("wurde gezählt");
-        checkAccessibility("receipt check");
+        accessibility.check("receipt check");
 
-        assertThat(barriers).as("serious or critical WCAG violations").isEmpty();
-    }
-
-    private void checkAccessibility(String page) {
-        JavascriptExecutor js = (JavascriptExecutor) browser;
-        js.executeScript(axe);
-        JsonNode violations;
-        try {
-            violations = json.readTree((String) js.executeAsyncScript(RUN_AXE));
-        } catch (IOException e) {
-            throw new AssertionError("axe answered no JSON on " + page, e);
-        }
-        assertThat(violations.has("error")).as("axe failed on %s: %s", page, violations).isFalse();
-        for (JsonNode violation : violations) {
-            String impact = violation.path("impact").asText();
-            String text = page + ": " + impact + " " + violation.path("id").asText() + " – "
-                + violation.path("help").asText() + " " + violation.path("nodes").findValuesAsText("html");
-            System.out.println("Accessibility: " + text);
-            if ("serious".equals(impact) || "critical".equals(impact)) {
-                barriers.add(text);
-            }
-        }
+        assertThat(accessibility.barriers()).as("serious or critical WCAG violations").isEmpty();
     }
 
     private void onAPhone(Runnable check) {
@@ -175,15 +135,6 @@ class VotingJourneyTests {
         }
     }
 
-    private static String axeFromClasspath() throws IOException {
-        Resource[] scripts = new PathMatchingResourcePatternResolver()
-            .getResources("classpath*:META-INF/resources/webjars/axe-core/*/axe.min.js");
-        assertThat(scripts).as("axe-core webjar on the test classpath").isNotEmpty();
-        try (InputStream in = scripts[0].getInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
     private void type(String id, String text) {
         WebElement field = waitFor(By.id(id));
         field.clear();
@@ -197,5 +148,11 @@ class VotingJourneyTests {
     private WebElement waitFor(By locator) {
         return new WebDriverWait(browser, Duration.ofSeconds(15))
             .until(driver -> driver.findElements(locator).stream().findFirst().orElse(null));
+    }
+
+    /** After a click the old page's heading may still be there (and go stale): wait for the new page's. */
+    private void waitForHeading(String text) {
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+            .until(ExpectedConditions.textToBe(By.tagName("h1"), text));
     }
 }
