@@ -1,5 +1,8 @@
 package de.stadtdialog.citizen;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,6 +16,16 @@ public interface CitizenDirectory {
 
     /** The public username, or {@value #DELETED_DISPLAY_NAME} for a deleted or unknown account. */
     String displayName(Long citizenId);
+
+    /**
+     * {@link #displayName} of many citizens at once (a page listing hundreds of contributions asks once, not per
+     * author); every id asked for is in the map.
+     */
+    default Map<Long, String> displayNames(Collection<Long> citizenIds) {
+        Map<Long, String> names = new HashMap<>();
+        citizenIds.forEach(id -> names.put(id, displayName(id)));
+        return names;
+    }
 
     /**
      * Where to send a citizen news about their own contributions (moderation result, feedback): the confirmed

@@ -1,6 +1,7 @@
 package de.stadtdialog.citizen;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -185,6 +186,10 @@ class MyDataPageTests {
         assertThat(wiped.getPasswordHash()).isNull();
         assertThat(wiped.getUsername()).isNotEqualTo(citizen.getUsername()).startsWith("~");
         assertThat(directory.displayName(citizen.getId())).isEqualTo("gelöschte:r Nutzer:in");
+        Citizen other = scenario.confirmed("bleibt");
+        assertThat(directory.displayNames(List.of(citizen.getId(), other.getId(), Long.MAX_VALUE)))
+            .containsOnly(entry(citizen.getId(), "gelöschte:r Nutzer:in"), entry(other.getId(), other.getUsername()),
+                entry(Long.MAX_VALUE, "gelöschte:r Nutzer:in"));
         assertThat(followRows.findByCitizenIdOrderByCreatedAt(citizen.getId())).isEmpty();
         assertThat(tokens.findByCitizenIdAndPurpose(citizen.getId(),
             de.stadtdialog.citizen.internal.TokenPurpose.CONFIRMATION)).isEmpty();

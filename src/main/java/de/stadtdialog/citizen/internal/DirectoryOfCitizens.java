@@ -1,5 +1,9 @@
 package de.stadtdialog.citizen.internal;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -23,6 +27,19 @@ class DirectoryOfCitizens implements CitizenDirectory {
             .filter(c -> c.getStatus() != CitizenStatus.DELETED)
             .map(Citizen::getUsername)
             .orElse(DELETED_DISPLAY_NAME);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<Long, String> displayNames(Collection<Long> citizenIds) {
+        Map<Long, String> names = new HashMap<>();
+        citizenIds.stream().filter(Objects::nonNull).forEach(id -> names.put(id, DELETED_DISPLAY_NAME));
+        for (Citizen citizen : citizens.findAllById(names.keySet())) {
+            if (citizen.getStatus() != CitizenStatus.DELETED) {
+                names.put(citizen.getId(), citizen.getUsername());
+            }
+        }
+        return names;
     }
 
     @Override
