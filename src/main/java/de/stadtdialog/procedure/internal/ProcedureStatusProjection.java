@@ -13,6 +13,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -52,11 +55,12 @@ class ProcedureStatusProjection {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final JdbcTemplate jdbc;
+    private final EntityManager entityManager;
 
     ProcedureStatusProjection(ProcedureRepository procedures, IdentityService identityService,
             HistoryService historyService, RepositoryService repositoryService,
             ProcessEngineConfigurationImpl engineConfiguration, Clock clock, ApplicationEventPublisher events,
-            JdbcTemplate jdbc) {
+            JdbcTemplate jdbc, EntityManager entityManager) {
         this.procedures = procedures;
         this.identityService = identityService;
         this.historyService = historyService;
@@ -65,6 +69,7 @@ class ProcedureStatusProjection {
         this.clock = clock;
         this.events = events;
         this.jdbc = jdbc;
+        this.entityManager = entityManager;
     }
 
     /** Marks a root process instance as changed in the current transaction: its steps, tasks and timers. */
@@ -156,7 +161,7 @@ class ProcedureStatusProjection {
         } else {
             found = procedures.findByProcessInstanceId(mark);
         }
-        found = found.filter(procedure -> procedure.getProcessInstanceId() != null);
+        found = found.filter(procedure -> procedure.getProcessInstanceId() != null).map(this::lockedAndCurrent);
         found.ifPresent(procedure -> {
             String oldPhase = procedure.getPhase();
             Procedure.StatusSnapshot snapshot = change == Change.TASKS && !procedure.isEnded()
@@ -171,6 +176,18 @@ class ProcedureStatusProjection {
             }
         });
         return found;
+    }
+
+    /**
+     * The procedure row locked until this transaction ends, and read again as it stands then. Two transactions that
+     * change one procedure at once (two citizens' comments, each starting its moderation) would otherwise both
+     * compute the read model from their own view of the tasks, and the later one would fail on the version check:
+     * a citizen's comment lost to an error page. Locked, the later one waits for the earlier one's commit and then
+     * counts its tasks too. The lock is held only from here to the commit.
+     */
+    private Procedure lockedAndCurrent(Procedure procedure) {
+        entityManager.refresh(procedure, LockModeType.PESSIMISTIC_WRITE);
+        return procedure;
     }
 
     private static String companionMark(String tenantId, String businessKey) {
