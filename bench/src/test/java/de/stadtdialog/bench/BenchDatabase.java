@@ -19,9 +19,9 @@ import javax.sql.DataSource;
  * The database of one benchmark run, emptied at its start: H2 in a file below the build directory (default, as
  * the application runs without the postgres profile) or PostgreSQL ({@code -Dbench.db=postgres}).
  */
-final class BenchDatabase {
+public final class BenchDatabase {
 
-    enum Kind {
+    public enum Kind {
         H2, POSTGRES
     }
 
@@ -39,7 +39,7 @@ final class BenchDatabase {
         this.h2Directory = h2Directory;
     }
 
-    static BenchDatabase configured(Path buildDirectory) {
+    public static BenchDatabase configured(Path buildDirectory) {
         String db = System.getProperty("bench.db", "h2");
         if ("postgres".equalsIgnoreCase(db)) {
             return new BenchDatabase(Kind.POSTGRES,
@@ -53,12 +53,12 @@ final class BenchDatabase {
             "jdbc:h2:file:" + directory.resolve("stadtdialog") + ";OPTIMIZE_REUSE_RESULTS=0", "sa", "", directory);
     }
 
-    Kind kind() {
+    public Kind kind() {
         return kind;
     }
 
     /** Drops whatever an earlier run left. */
-    void reset() throws IOException, SQLException {
+    public void reset() throws IOException, SQLException {
         if (kind == Kind.H2) {
             if (Files.exists(h2Directory)) {
                 try (Stream<Path> files = Files.walk(h2Directory)) {
@@ -76,7 +76,7 @@ final class BenchDatabase {
         }
     }
 
-    List<String> applicationArguments() {
+    public List<String> applicationArguments() {
         List<String> args = new ArrayList<>(List.of(
             "--spring.datasource.url=" + url,
             "--spring.datasource.username=" + user,
@@ -88,7 +88,7 @@ final class BenchDatabase {
     }
 
     /** Product, version and the settings that matter for reading the figures; fails if H2 would reuse results. */
-    String describe(DataSource dataSource) throws SQLException {
+    public String describe(DataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             DatabaseMetaData meta = connection.getMetaData();
             String description = meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion() + ", "

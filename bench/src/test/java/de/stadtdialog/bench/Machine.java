@@ -8,12 +8,12 @@ import java.nio.file.Path;
 import java.util.stream.Collectors;
 
 /** What the figures were measured on. */
-final class Machine {
+public final class Machine {
 
     private Machine() {
     }
 
-    static String describe() {
+    public static String describe() {
         Runtime runtime = Runtime.getRuntime();
         long totalMemory = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
             ? os.getTotalMemorySize() : -1;
@@ -27,7 +27,7 @@ final class Machine {
     }
 
     /** Load average of the machine (1, 5, 15 minutes): above the core count, other processes competed for CPU. */
-    static String load() {
+    public static String load() {
         int cores = Runtime.getRuntime().availableProcessors();
         try {
             String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
@@ -42,7 +42,7 @@ final class Machine {
      * CPU time of this whole JVM (application and benchmark client alike) in nanoseconds. Per request or cycle it
      * shows the work done, which waiting for a busy machine's cores does not inflate as it inflates wall time.
      */
-    static long processCpuNanos() {
+    public static long processCpuNanos() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
             ? os.getProcessCpuTime() : -1;
     }

@@ -5,23 +5,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The benchmark's output: printed as it goes and written to a file at the end. */
-final class Report {
+public final class Report {
 
     private final StringBuilder text = new StringBuilder();
 
-    void line(String format, Object... args) {
+    public void line(String format, Object... args) {
         String line = args.length == 0 ? format : String.format(format, args);
         System.out.println(line);
         System.out.flush();
         text.append(line).append('\n');
     }
 
-    void heading(String title) {
+    public void heading(String title) {
         line("");
         line("== " + title + " ==");
     }
 
-    Path write(Path file) throws IOException {
+    public Path write(Path file) throws IOException {
         Files.createDirectories(file.getParent());
         Files.writeString(file, text.toString());
         return file;

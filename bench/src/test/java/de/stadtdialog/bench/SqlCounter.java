@@ -22,7 +22,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
  * application's data source; the counting costs a few reflective calls per statement, paid by both sides of each
  * comparison alike.
  */
-final class SqlCounter implements BeanPostProcessor {
+public final class SqlCounter implements BeanPostProcessor {
 
     private static final Set<String> EXECUTING = Set.of("execute", "executeQuery", "executeUpdate",
         "executeLargeUpdate", "addBatch");
@@ -30,7 +30,7 @@ final class SqlCounter implements BeanPostProcessor {
     private final AtomicLong statements = new AtomicLong();
     private volatile List<String> trace;
 
-    long count() {
+    public long count() {
         return statements.get();
     }
 

@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Order statistics of a series of measurements (nearest-rank percentiles). */
-record Stats(double median, double p95, double min, double max, int count) {
+public record Stats(double median, double p95, double min, double max, int count) {
 
-    static Stats of(List<Double> values) {
+    public static Stats of(List<Double> values) {
         double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         if (sorted.length == 0) {
             return new Stats(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
@@ -15,7 +15,7 @@ record Stats(double median, double p95, double min, double max, int count) {
             sorted.length);
     }
 
-    static double medianOf(List<Double> values) {
+    public static double medianOf(List<Double> values) {
         return of(values).median();
     }
 
