@@ -316,12 +316,20 @@ class ProcedureStatusProjectionTests {
         assertThat(withCompanion.getPhase()).as("the companion does not change the phase")
             .isEqualTo("Tagesordnung entwerfen");
 
-        Task moderation = taskService.createTaskQuery().processInstanceBusinessKey(procedure.getBusinessKey())
-            .taskDefinitionKey("Task_ModerateComment").singleResult();
-        taskService.claim(moderation.getId(), "coordination");
-        assertThat(scenario.reload(procedure).getOpenTasks()).contains("Kommentar moderieren (coordination)");
-        taskService.complete(moderation.getId());
+        runtimeService.createProcessInstanceByKey("ProjectionTestCompanion").processDefinitionWithoutTenantId()
+            .businessKey(procedure.getBusinessKey()).setVariable(ProcedureService.TENANT_ID, TENANT).execute();
+        assertThat(scenario.reload(procedure).getOpenTasks()).as("alike companion tasks are counted, not listed")
+            .contains("2 × Kommentar moderieren (nicht übernommen)");
+        assertThat(scenario.reload(procedure).getOpenTaskCount()).isEqualTo(3);
+
+        List<Task> moderations = taskService.createTaskQuery().processInstanceBusinessKey(procedure.getBusinessKey())
+            .taskDefinitionKey("Task_ModerateComment").list();
+        taskService.claim(moderations.get(0).getId(), "coordination");
+        assertThat(scenario.reload(procedure).getOpenTasks()).contains("Kommentar moderieren (coordination)",
+            "Kommentar moderieren (nicht übernommen)").doesNotContain("2 ×");
+        moderations.forEach(moderation -> taskService.complete(moderation.getId()));
         assertThat(scenario.reload(procedure).getOpenTasks()).isEqualTo("Tagesordnung entwerfen (nicht übernommen)");
+        assertThat(scenario.reload(procedure).getOpenTaskCount()).isEqualTo(1);
     }
 
     private void deployOnce(BpmnModelInstance model) {

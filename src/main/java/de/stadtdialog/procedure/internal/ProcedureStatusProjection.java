@@ -198,31 +198,40 @@ class ProcedureStatusProjection {
         return companionMark(procedure.getTenantId(), procedure.getBusinessKey());
     }
 
-    /** Open tasks of other processes that carry the procedure's business key (companions such as moderations). */
+    /**
+     * Open tasks of other processes that carry the procedure's business key (companions such as the moderation of
+     * each comment), grouped by name and assignee: a draft with hundreds of comments waiting for moderation gives a
+     * handful of rows ("12 × Kommentar moderieren"), not hundreds, on every refresh. Instances the procedure's own
+     * process called are left out: their tasks are among its own already.
+     */
     private List<ProcessStatusReading.OpenTask> companionTasks(Procedure procedure) {
-        return jdbc.query("select T.ID_, T.NAME_, T.ASSIGNEE_, T.DUE_DATE_, T.CREATE_TIME_ from ACT_RU_TASK T"
-                + " join ACT_RU_EXECUTION E on E.ID_ = T.PROC_INST_ID_"
-                + " where E.BUSINESS_KEY_ = ? and E.TENANT_ID_ = ? and E.ID_ <> ?",
-            (row, n) -> new ProcessStatusReading.OpenTask(row.getString(1), row.getString(2), row.getString(3),
-                instant(row.getTimestamp(4)), instant(row.getTimestamp(5))),
-            procedure.getBusinessKey(), procedure.getTenantId(), procedure.getProcessInstanceId());
+        return jdbc.query("select T.NAME_, T.ASSIGNEE_, count(*), min(T.DUE_DATE_), min(T.CREATE_TIME_)"
+                + " from ACT_RU_TASK T join ACT_RU_EXECUTION E on E.ID_ = T.PROC_INST_ID_"
+                + " where E.BUSINESS_KEY_ = ? and E.TENANT_ID_ = ? and E.ID_ <> ?"
+                + " and (E.ROOT_PROC_INST_ID_ is null or E.ROOT_PROC_INST_ID_ <> ?)"
+                + " group by T.NAME_, T.ASSIGNEE_",
+            (row, n) -> {
+                int count = row.getInt(3);
+                return new ProcessStatusReading.OpenTask(null, row.getString(1), row.getString(2),
+                    instant(row.getTimestamp(4)), instant(row.getTimestamp(5)), count);
+            },
+            procedure.getBusinessKey(), procedure.getTenantId(), procedure.getProcessInstanceId(),
+            procedure.getProcessInstanceId());
     }
 
     private static Instant instant(java.sql.Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
-    /** The tasks of the procedure's process (and the processes it called) and of its companions, each once. */
+    /** The tasks of the procedure's process (and the processes it called) and of its companions. */
     private List<ProcessStatusReading.OpenTask> allTasks(Procedure procedure,
             List<ProcessStatusReading.OpenTask> ownTasks) {
         List<ProcessStatusReading.OpenTask> companions = companionTasks(procedure);
         if (companions.isEmpty()) {
             return ownTasks;
         }
-        Map<String, ProcessStatusReading.OpenTask> byId = new LinkedHashMap<>();
-        ownTasks.forEach(task -> byId.put(task.id(), task));
-        companions.forEach(task -> byId.putIfAbsent(task.id(), task));
-        return byId.values().stream().sorted(ProcessStatusReading.BY_DUE_THEN_CREATED).toList();
+        return Stream.concat(ownTasks.stream(), companions.stream()).sorted(ProcessStatusReading.BY_DUE_THEN_CREATED)
+            .toList();
     }
 
     /** Joins the running transaction, the one the step runs in. */
@@ -257,10 +266,11 @@ class ProcedureStatusProjection {
         Instant nextDeadline = Stream.of(earliestTaskDue, nextTimer).filter(Objects::nonNull)
             .min(Comparator.naturalOrder()).orElse(null);
         String openTasks = tasks.stream()
-            .map(task -> task.name() + " (" + (task.assignee() == null ? "nicht übernommen" : task.assignee()) + ")")
+            .map(task -> (task.count() > 1 ? task.count() + " × " : "") + task.name() + " ("
+                + (task.assignee() == null ? "nicht übernommen" : task.assignee()) + ")")
             .collect(Collectors.joining("; "));
-        return new Procedure.StatusSnapshot(phase, activityIds, nextDeadline, earliestTaskDue, tasks.size(),
-            openTasks, false);
+        return new Procedure.StatusSnapshot(phase, activityIds, nextDeadline, earliestTaskDue,
+            tasks.stream().mapToInt(ProcessStatusReading.OpenTask::count).sum(), openTasks, false);
     }
 
     private Procedure.StatusSnapshot endedSnapshot(String instanceId) {

@@ -29,7 +29,12 @@ final class ProcessStatusReading {
     record ActiveStep(String activityId, String label) {
     }
 
-    record OpenTask(String id, String name, String assignee, Instant due, Instant created) {
+    /** One open task, or {@code count} alike tasks of companion processes (then without an id). */
+    record OpenTask(String id, String name, String assignee, Instant due, Instant created, int count) {
+
+        OpenTask(String id, String name, String assignee, Instant due, Instant created) {
+            this(id, name, assignee, due, created, 1);
+        }
     }
 
     /** Where the process stands; {@code null} from {@link #command} when the instance has ended. */
