@@ -35,11 +35,11 @@ public final class SqlCounter implements BeanPostProcessor {
     }
 
     /** Records the text of every statement from now on, until {@link #stopTrace()}. */
-    void startTrace() {
+    public void startTrace() {
         trace = Collections.synchronizedList(new ArrayList<>());
     }
 
-    List<String> stopTrace() {
+    public List<String> stopTrace() {
         List<String> recorded = trace == null ? List.of() : List.copyOf(trace);
         trace = null;
         return recorded;

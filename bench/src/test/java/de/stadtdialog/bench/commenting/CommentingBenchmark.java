@@ -124,6 +124,16 @@ class CommentingBenchmark {
                 + "(one per comment, plus the demo's)", stored, submitted.acknowledged(),
                 Math.max(0, submitted.acknowledged() - stored), moderations);
 
+            sql.startTrace();
+            Submissions traced = submit(base, draftId, paragraphs, sessions.subList(0, 1), 1);
+            List<String> statements = sql.stopTrace();
+            report.line("One more comment, its statements traced (%d acknowledged): %d statements", traced.acknowledged(),
+                statements.size());
+            statements.stream().map(CommentingBenchmark::statementKind)
+                .collect(java.util.stream.Collectors.groupingBy(k -> k, java.util.TreeMap::new,
+                    java.util.stream.Collectors.counting()))
+                .forEach((kind, count) -> report.line("  %3d × %s", count, kind));
+
             JdbcBaseline baseline = jdbcInserts(app.getBean(DataSource.class), tenant, draftId, paragraphs,
                 citizenIds.subList(0, clients), clients, perClient);
             report.line("Baseline raw JDBC: %d single-row inserts into commenting_comment (autocommit, one "
@@ -469,6 +479,15 @@ class CommentingBenchmark {
             throw new IllegalStateException("No CSRF token in the page");
         }
         return token.group(1) != null ? token.group(1) : token.group(2);
+    }
+
+    /** "insert into ACT_RU_TASK", "select … from commenting_comment": what a statement does to which table. */
+    private static String statementKind(String sql) {
+        String text = sql.trim().replaceAll("\\s+", " ").replace("[batch] ", "batched ");
+        String verb = text.startsWith("batched ") ? "batched " + text.split(" ", 3)[1].toLowerCase()
+            : text.split(" ", 2)[0].toLowerCase();
+        Matcher table = Pattern.compile("(?i)\\b(?:from|into|update)\\s+([A-Za-z_\\.]+)").matcher(text);
+        return verb + " " + (table.find() ? table.group(1) : text.substring(0, Math.min(40, text.length())));
     }
 
     private static String encode(String value) {
