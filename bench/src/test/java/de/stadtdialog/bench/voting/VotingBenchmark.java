@@ -63,7 +63,7 @@ class VotingBenchmark {
     private static final Pattern CSRF = Pattern.compile(
         "name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
     private static final Pattern SESSION = Pattern.compile("^((?:SESSION|JSESSIONID)=[^;]+)");
-    private static final String PASSWORD = "Bench-Passwort-2026";
+    static final String PASSWORD = "Bench-Passwort-2026";
     private static final double TARGET_VOTES_PER_SECOND = 1000;
     private static final double TARGET_TALLY_SECONDS = 1;
 
@@ -101,8 +101,10 @@ class VotingBenchmark {
                 connection.getMetaData().getDatabaseProductVersion(), url);
         }
         long bootStart = System.nanoTime();
+        de.stadtdialog.bench.SqlCounter sql = new de.stadtdialog.bench.SqlCounter();
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(StadtdialogApplication.class)
                 .profiles("demo")
+                .initializers(context -> context.getBeanFactory().addBeanPostProcessor(sql))
                 .run("--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
                     "--spring.datasource.password=" + password, "--camunda.bpm.database.type=postgres",
                     "--server.port=" + port, "--camunda.bpm.job-execution.enabled=false",
@@ -118,7 +120,8 @@ class VotingBenchmark {
             List<Long> options = app.getBean(VoteOptionRepository.class).findByVoteIdOrderByPosition(vote.getId())
                 .stream().map(VoteOption::getId).toList();
             long start = System.nanoTime();
-            List<String> usernames = citizens(jdbc, tenant, voters);
+            // one voter more than timed: the last one's ballot is traced statement by statement
+            List<String> usernames = citizens(jdbc, tenant, voters + 1);
             line("%d confirmed citizens inserted by JDBC in %.1f s (BCrypt hash of cost 4, computed once: the login "
                 + "checks it as stored, so a login hashes for ~1 ms instead of tens of ms at cost 10)",
                 voters, (System.nanoTime() - start) / 1e9);
@@ -128,12 +131,15 @@ class VotingBenchmark {
             String base = "http://localhost:" + port;
             HttpVoters http = new HttpVoters(base, vote.getId(), options, clients);
             start = System.nanoTime();
-            List<HttpVoters.Session> sessions = http.logIn(usernames, PASSWORD);
+            List<HttpVoters.Session> all = http.logIn(usernames, PASSWORD);
+            List<HttpVoters.Session> sessions = all.subList(0, voters);
             line("Logged in %d voters (login form, CSRF token, then the ballot form for its token) in %.1f s",
-                sessions.size(), (System.nanoTime() - start) / 1e9);
+                all.size(), (System.nanoTime() - start) / 1e9);
             long cpuBefore = processCpuNanos();
+            long statementsBefore = sql.count();
             HttpVoters.Result votes = http.vote(sessions);
             double httpCpuMs = (processCpuNanos() - cpuBefore) / 1e6 / voters;
+            double statementsPerVote = (double) (sql.count() - statementsBefore) / voters;
             long stored = jdbc.queryForObject("select count(*) from ballot where vote_id = ?", Long.class,
                 vote.getId());
             long distinct = jdbc.queryForObject("select count(distinct voter_ref) from ballot where vote_id = ?",
@@ -147,6 +153,14 @@ class VotingBenchmark {
                 + "unacknowledged but stored %d", stored, distinct, votes.acknowledged(),
                 Math.max(0, votes.acknowledged() - stored), stored - distinct,
                 Math.max(0, stored - votes.acknowledged()));
+            line("SQL statements per vote (application side, counted at the JDBC connection): %.1f", statementsPerVote);
+            sql.startTrace();
+            boolean traced = http.castOne(HttpVoters.client(), all.get(voters), options.get(0));
+            List<String> statements = sql.stopTrace();
+            line("One more vote traced (%s): %d statements", traced ? "acknowledged" : "NOT acknowledged",
+                statements.size());
+            statements.forEach(statement -> line("  %s", statement.length() > 160 ? statement.substring(0, 160) + "…"
+                : statement));
             line("After the HTTP run: %s", load());
 
             line("");
@@ -204,7 +218,7 @@ class VotingBenchmark {
     }
 
     /** A single-choice vote, approved and open now (as the demo data does), without the process. */
-    private static Vote openVote(ConfigurableApplicationContext app, String tenant, String title) {
+    static Vote openVote(ConfigurableApplicationContext app, String tenant, String title) {
         VotingService voting = app.getBean(VotingService.class);
         Instant now = Instant.now();
         return new TransactionTemplate(app.getBean(PlatformTransactionManager.class)).execute(status -> {
@@ -222,7 +236,7 @@ class VotingBenchmark {
     }
 
     /** Confirmed citizens {@code waehler1} … straight into the table the module's entity maps. */
-    private static List<String> citizens(JdbcTemplate jdbc, String tenant, int count) {
+    static List<String> citizens(JdbcTemplate jdbc, String tenant, int count) {
         String hash = new BCryptPasswordEncoder(4).encode(PASSWORD);
         Timestamp now = Timestamp.from(Instant.now());
         List<Object[]> rows = new ArrayList<>();
