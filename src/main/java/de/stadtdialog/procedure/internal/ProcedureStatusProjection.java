@@ -10,11 +10,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -24,6 +26,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.hibernate.engine.spi.SessionImplementor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -157,11 +160,16 @@ class ProcedureStatusProjection {
         Optional<Procedure> found;
         if (mark.startsWith(COMPANION)) {
             String[] tenantAndKey = mark.substring(COMPANION.length()).split("/", 2);
-            found = procedures.findByBusinessKeyAndTenantIdIn(tenantAndKey[1], List.of(tenantAndKey[0]));
+            found = locked(procedure -> tenantAndKey[1].equals(procedure.getBusinessKey())
+                    && tenantAndKey[0].equals(procedure.getTenantId()),
+                "p.businessKey = :key and p.tenantId = :tenant", Map.of("key", tenantAndKey[1], "tenant",
+                    tenantAndKey[0]));
         } else {
+            // a procedure's own steps follow each other (the engine serialises them on the process instance), so
+            // the optimistic version check is enough here and the session cycle keeps its pace
             found = procedures.findByProcessInstanceId(mark);
         }
-        found = found.filter(procedure -> procedure.getProcessInstanceId() != null).map(this::lockedAndCurrent);
+        found = found.filter(procedure -> procedure.getProcessInstanceId() != null);
         found.ifPresent(procedure -> {
             String oldPhase = procedure.getPhase();
             Procedure.StatusSnapshot snapshot = change == Change.TASKS && !procedure.isEnded()
@@ -179,15 +187,27 @@ class ProcedureStatusProjection {
     }
 
     /**
-     * The procedure row locked until this transaction ends, and read again as it stands then. Two transactions that
-     * change one procedure at once (two citizens' comments, each starting its moderation) would otherwise both
-     * compute the read model from their own view of the tasks, and the later one would fail on the version check:
-     * a citizen's comment lost to an error page. Locked, the later one waits for the earlier one's commit and then
-     * counts its tasks too. The lock is held only from here to the commit.
+     * The procedure row locked until this transaction ends, as it stands then, for changes of its companions. Two
+     * transactions that change one procedure's companions at once (two citizens' comments, each starting its
+     * moderation) would otherwise both compute the read model from their own view of the tasks, and the later one
+     * would fail on the version check: a citizen's comment lost to an error page. Locked, the later one waits for the earlier one's commit and then counts its tasks too;
+     * the lock is held only from here to the commit. One statement either way: a procedure this transaction already
+     * holds (e.g. the comment's service looked it up) is read again with the lock, any other is queried with it.
      */
-    private Procedure lockedAndCurrent(Procedure procedure) {
-        entityManager.refresh(procedure, LockModeType.PESSIMISTIC_WRITE);
-        return procedure;
+    private Optional<Procedure> locked(Predicate<Procedure> held, String condition,
+            Map<String, Object> parameters) {
+        for (Object entity : entityManager.unwrap(SessionImplementor.class).getPersistenceContextInternal()
+                .getEntitiesByKey().values()) {
+            if (entity instanceof Procedure procedure && held.test(procedure)) {
+                entityManager.flush(); // the refresh would otherwise drop this transaction's own changes
+                entityManager.refresh(procedure, LockModeType.PESSIMISTIC_WRITE);
+                return Optional.of(procedure);
+            }
+        }
+        TypedQuery<Procedure> query = entityManager.createQuery("select p from Procedure p where " + condition,
+            Procedure.class).setLockMode(LockModeType.PESSIMISTIC_WRITE);
+        parameters.forEach(query::setParameter);
+        return query.getResultList().stream().findFirst();
     }
 
     private static String companionMark(String tenantId, String businessKey) {
