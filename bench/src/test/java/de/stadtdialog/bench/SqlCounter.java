@@ -92,11 +92,35 @@ public final class SqlCounter implements BeanPostProcessor {
                 if (recording != null) {
                     String text = args != null && args.length > 0 && args[0] instanceof String sql ? sql : preparedSql;
                     recording.add((method.getName().equals("addBatch") ? "[batch] " : "")
-                        + (text == null ? "?" : text.replaceAll("\\s+", " ").trim()));
+                        + (text == null ? "?" : text.replaceAll("\\s+", " ").trim()) + callers(text));
                 }
             }
             return invoke(target, method, args);
         };
+    }
+
+    /**
+     * With {@code -Dbench.traceCallers=<text>}: for statements containing that text, the application's frames that
+     * issued it (Spring, Hibernate and JDK frames left out), to find who runs a statement nobody expects.
+     */
+    private static String callers(String sql) {
+        String wanted = System.getProperty("bench.traceCallers");
+        if (wanted == null || sql == null || !sql.contains(wanted)) {
+            return "";
+        }
+        StringBuilder frames = new StringBuilder();
+        for (StackTraceElement frame : new Throwable().getStackTrace()) {
+            String type = frame.getClassName();
+            if (!type.startsWith("java.") && !type.startsWith("jdk.") && !type.startsWith("com.zaxxer")
+                    && !type.contains("SqlCounter") && !type.contains("$Proxy") && !type.startsWith("org.h2")
+                    && !type.startsWith("org.postgresql")) {
+                frames.append("\n      at ").append(type).append('.').append(frame.getMethodName());
+                if (frames.length() > 3000) {
+                    break;
+                }
+            }
+        }
+        return frames.toString();
     }
 
     @SuppressWarnings("unchecked")

@@ -84,7 +84,7 @@ class CitizenVoteController {
         try {
             List<Long> choice = vote.getMethod() == VotingMethod.RANKED_CHOICE ? ranking(request)
                 : single(request);
-            Receipt receipt = voting.cast(citizen, vote.getId(), choice, birthYear(request.getParameter("birthYear")));
+            Receipt receipt = voting.cast(citizen, vote, choice, birthYear(request.getParameter("birthYear")));
             redirect.addFlashAttribute("receiptCode", receipt.code());
             redirect.addFlashAttribute("receiptReplaced", receipt.replaced());
             redirect.addFlashAttribute("receiptCastAt", VoteTexts.dateTime(receipt.castAt()));

@@ -159,8 +159,12 @@ class VotingBenchmark {
             List<String> statements = sql.stopTrace();
             line("One more vote traced (%s): %d statements", traced ? "acknowledged" : "NOT acknowledged",
                 statements.size());
-            statements.forEach(statement -> line("  %s", statement.length() > 160 ? statement.substring(0, 160) + "…"
-                : statement));
+            statements.forEach(statement -> {
+                int callers = statement.indexOf('\n');
+                String sqlText = callers < 0 ? statement : statement.substring(0, callers);
+                line("  %s%s", sqlText.length() > 160 ? sqlText.substring(0, 160) + "…" : sqlText,
+                    callers < 0 ? "" : statement.substring(callers));
+            });
             line("After the HTTP run: %s", load());
 
             line("");
