@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import de.stadtdialog.citizen.CitizenUser;
+import de.stadtdialog.procedure.HistoricValues;
 import de.stadtdialog.procedure.Procedure;
 import de.stadtdialog.procedure.ProcedureRepository;
 import de.stadtdialog.procedure.ProcedureService;
@@ -36,6 +37,7 @@ public class CommentingService {
     private final ProcedureService procedureService;
     private final ProcedureRepository procedures;
     private final RuntimeService runtimeService;
+    private final HistoricValues historicValues;
     private final Clock clock;
     private final String defaultCommentingPeriod;
     private final String defaultModerationSla;
@@ -43,7 +45,7 @@ public class CommentingService {
 
     public CommentingService(DraftRepository drafts, DraftParagraphRepository paragraphs, CommentRepository comments,
             DeadlineExtensionRepository extensions, ProcedureService procedureService, ProcedureRepository procedures,
-            RuntimeService runtimeService, Clock clock,
+            RuntimeService runtimeService, HistoricValues historicValues, Clock clock,
             @Value("${stadtdialog.commenting.commenting-period:P21D}") String defaultCommentingPeriod,
             @Value("${stadtdialog.commenting.moderation-sla:PT48H}") String defaultModerationSla,
             @Value("${stadtdialog.commenting.pseudonymisation-delay:P90D}") String defaultPseudonymisationDelay) {
@@ -54,6 +56,7 @@ public class CommentingService {
         this.procedureService = procedureService;
         this.procedures = procedures;
         this.runtimeService = runtimeService;
+        this.historicValues = historicValues;
         this.clock = clock;
         this.defaultCommentingPeriod = defaultCommentingPeriod;
         this.defaultModerationSla = defaultModerationSla;
@@ -164,6 +167,9 @@ public class CommentingService {
     public void pseudonymiseAuthors(Long draftId) {
         Draft draft = draft(draftId);
         comments.findByDraftIdOrderByCreatedAtAscIdAsc(draftId).forEach(Comment::pseudonymiseAuthor);
+        Procedure procedure = procedure(draft);
+        historicValues.forget(historicValues.instancesOf(CommentModerationProcess.PROCESS_ID,
+            procedure.getBusinessKey(), procedure.getTenantId()), AUTHOR_IN_MODERATION_FORMS);
         draft.markPseudonymised(clock.instant());
     }
 
@@ -367,8 +373,15 @@ public class CommentingService {
 
     /** The citizen deletes the account: their comments stay (public contributions) without an author. */
     public void pseudonymiseCitizen(Long citizenId) {
-        comments.findByAuthorCitizenIdOrderByCreatedAtAsc(citizenId).forEach(Comment::pseudonymiseAuthor);
+        List<Comment> own = comments.findByAuthorCitizenIdOrderByCreatedAtAsc(citizenId);
+        own.forEach(Comment::pseudonymiseAuthor);
+        historicValues.forget(own.stream().flatMap(comment -> historicValues.instancesWith(
+            CommentModerationProcess.VAR_COMMENT_ID, comment.getId()).stream()).toList(),
+            AUTHOR_IN_MODERATION_FORMS);
     }
+
+    /** The moderation form showed the author's name; the engine's history kept it (see {@link HistoricValues}). */
+    private static final List<String> AUTHOR_IN_MODERATION_FORMS = List.of("commentAuthor");
 
     /**
      * The council module sends {@code CouncilDecisionTaken} with the decision's text (variable

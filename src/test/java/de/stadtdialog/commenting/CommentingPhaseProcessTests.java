@@ -216,9 +216,14 @@ class CommentingPhaseProcessTests {
         assertThat(scenario.reload(procedure).getNextDeadline())
             .isEqualTo(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(90)));
 
+        assertThat(moderationFormAuthors(procedure)).as("the moderation form showed the author")
+            .contains(anna.username());
         ClockUtil.setCurrentTime(Date.from(EXTENDED.plus(Duration.ofDays(200))));
         scenario.executeJob(procedure, TIMER_PSEUDONYMISATION_DUE);
         scenario.executeJob(procedure, TASK_PSEUDONYMISE_AUTHORS);
+
+        assertThat(moderationFormAuthors(procedure)).as("nor does the engine's history keep the form's copy")
+            .isEmpty();
 
         Comment pseudonymised = scenario.comment(annas.getId());
         assertThat(pseudonymised.getAuthorCitizenId()).isNull();
@@ -323,5 +328,17 @@ class CommentingPhaseProcessTests {
     private List<OutgoingMail> mailsTo(CitizenUser citizen) {
         String address = citizens.email(citizen.username().substring(0, citizen.username().lastIndexOf('-')));
         return mailGateway.delivered().stream().filter(m -> m.to().equals(address) && m.dedupKey().startsWith("commenting-")).toList();
+    }
+
+    /** Authors' names in the history of the moderations' form values (with every recorded change). */
+    private List<String> moderationFormAuthors(Procedure procedure) {
+        return context.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForList(
+            "select V.TEXT_ from ACT_HI_VARINST V join ACT_HI_PROCINST P on P.ID_ = V.PROC_INST_ID_ "
+                + "where P.BUSINESS_KEY_ = ? and P.PROC_DEF_KEY_ = ? and V.NAME_ = 'commentAuthor' "
+                + "and V.TEXT_ is not null union all select D.TEXT_ from ACT_HI_DETAIL D join ACT_HI_PROCINST P "
+                + "on P.ID_ = D.PROC_INST_ID_ where P.BUSINESS_KEY_ = ? and P.PROC_DEF_KEY_ = ? "
+                + "and D.NAME_ = 'commentAuthor' and D.TEXT_ is not null",
+            String.class, procedure.getBusinessKey(), CommentModerationProcess.PROCESS_ID, procedure.getBusinessKey(),
+            CommentModerationProcess.PROCESS_ID);
     }
 }

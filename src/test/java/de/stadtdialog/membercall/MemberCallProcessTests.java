@@ -170,8 +170,14 @@ class MemberCallProcessTests {
         BpmnAwareTests.assertThat(job(TIMER_APPLICANT_RETENTION_ENDS, instance))
             .hasDueDate(Date.from(resultAt.atZone(MemberCallService.ZONE).plusMonths(3).toInstant()));
 
+        String annasName = scenario.application(anna.getId()).getName();
+        assertThat(historicTexts(instance)).as("the eligibility form showed the applicants")
+            .anyMatch(text -> text.contains(annasName));
+
         scenario.executeJob(procedure, TIMER_APPLICANT_RETENTION_ENDS);
 
+        assertThat(historicTexts(instance)).as("the engine's history forgets the form's copy of applicant data")
+            .noneMatch(text -> text.contains(annasName));
         assertThat(scenario.applications(procedure)).as("members stay until the term ends").hasSize(2);
         assertThat(scenario.call(procedure).getApplicantDataDeletedAt()).isNotNull();
 
@@ -186,6 +192,8 @@ class MemberCallProcessTests {
         Long callId = scenario.call(procedure).getId();
         assertThat(rows("member_application", callId)).isZero();
         assertThat(rows("member_nomination", callId)).isZero();
+        assertThat(historicTexts(instance)).as("nor the nominees' names")
+            .noneMatch(text -> text.contains("Frau Klein"));
         assertThat(scenario.call(procedure).getMemberDataDeletedAt()).isNotNull();
         assertThat(scenario.reload(procedure).getStatus()).isEqualTo(ProcedureStatus.COMPLETED);
         BpmnAwareTests.assertThat(instance).hasPassed(TASK_DELETE_APPLICANT_DATA, TASK_DELETE_MEMBER_DATA,
@@ -504,5 +512,12 @@ class MemberCallProcessTests {
         InputRejectedException rejected = InputRejectedException.in(error);
         assertThat(rejected).as("rejected with a message for the user, got %s", error).isNotNull();
         return rejected;
+    }
+
+    /** Every text value the engine's history holds for the instance: variables and their recorded changes. */
+    private List<String> historicTexts(ProcessInstance instance) {
+        return jdbc.queryForList("select TEXT_ from ACT_HI_VARINST where PROC_INST_ID_ = ? and TEXT_ is not null "
+            + "union all select TEXT_ from ACT_HI_DETAIL where PROC_INST_ID_ = ? and TEXT_ is not null", String.class,
+            instance.getId(), instance.getId());
     }
 }

@@ -3,6 +3,7 @@ package de.stadtdialog.membercall.internal;
 import static de.stadtdialog.membercall.MemberCallProcess.*;
 
 import java.util.Date;
+import java.util.List;
 
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -11,10 +12,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import de.stadtdialog.membercall.MemberCall;
+import de.stadtdialog.procedure.HistoricValues;
 
 /** The service tasks of the call-for-members process: read the ids, call the steps, write back ids and dates. */
 @Configuration(proxyBeanMethods = false)
 class MemberCallDelegates {
+
+    /** Task-local form values that copied applicants' personal data ({@link MemberCallTaskFormListener}). */
+    static final List<String> APPLICANT_DATA_IN_FORMS = List.of("applicationsOverview", "rejections");
+    /** The same and the nominees' names. */
+    static final List<String> MEMBER_DATA_IN_FORMS = List.of("applicationsOverview", "rejections", "nominations");
 
     @Bean
     JavaDelegate publishCallDelegate(MemberCallSteps steps) {
@@ -71,14 +78,22 @@ class MemberCallDelegates {
     }
 
     @Bean
-    JavaDelegate deleteApplicantDataDelegate(MemberCallSteps steps) {
-        return execution -> steps.deleteApplicantData(id(execution, VAR_CALL_ID));
+    JavaDelegate deleteApplicantDataDelegate(MemberCallSteps steps, HistoricValues history) {
+        return execution -> {
+            steps.deleteApplicantData(id(execution, VAR_CALL_ID));
+            // the eligibility check's form showed every applicant (name, birth year, features)
+            history.forget(List.of(execution.getProcessInstanceId()), APPLICANT_DATA_IN_FORMS);
+        };
     }
 
     @Bean
-    JavaDelegate deleteMemberDataDelegate(MemberCallSteps steps) {
-        return execution -> steps.deleteMemberData(id(execution, VAR_CALL_ID));
+    JavaDelegate deleteMemberDataDelegate(MemberCallSteps steps, HistoricValues history) {
+        return execution -> {
+            steps.deleteMemberData(id(execution, VAR_CALL_ID));
+            history.forget(List.of(execution.getProcessInstanceId()), MEMBER_DATA_IN_FORMS);
+        };
     }
+
 
     private static Long id(DelegateExecution execution, String variable) {
         return ((Number) execution.getVariable(variable)).longValue();
