@@ -118,6 +118,28 @@ public class CouncilService {
             .filter(this::isPublic);
     }
 
+    /**
+     * Whether the council's feedback step mails the participants of this procedure: a motion reporting on it has
+     * its decision published. A participation module then leaves out its own feedback mail after
+     * {@value CouncilDecisionProcess#MESSAGE_DECISION_TAKEN}, so each person hears once, from the council, with all
+     * their contributions.
+     */
+    @Transactional(readOnly = true)
+    public boolean givesFeedbackOn(Long participationProcedureId) {
+        return participationProcedureId != null && motions.findByParticipationProcedureIdOrderByIdDesc(
+            participationProcedureId).stream().anyMatch(Motion::isDecisionPublished);
+    }
+
+    /**
+     * The latest published decision on a participation procedure, for the participants' feedback page; empty
+     * while the council has not decided.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Motion> publishedDecisionOn(Long participationProcedureId) {
+        return participationProcedureId == null ? Optional.empty() : motions.findByParticipationProcedureIdOrderByIdDesc(
+            participationProcedureId).stream().filter(Motion::isDecisionPublished).findFirst();
+    }
+
     /** On a meeting's agenda at least once. */
     @Transactional(readOnly = true)
     public boolean isPublic(Motion motion) {

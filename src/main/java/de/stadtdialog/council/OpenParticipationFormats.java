@@ -12,4 +12,13 @@ public interface OpenParticipationFormats {
 
     /** Names of the formats still open in this participation procedure; empty if none (or not this module's). */
     List<String> openFormatsOf(Long participationProcedureId);
+
+    /**
+     * Whether this module runs a participation format in the procedure. When any bean says so, the modules' own
+     * answers count and the council's default look at the procedure's process steps aside (a call for members or
+     * an advisory vote never waits for the council, so the default would hold the decision back for years).
+     */
+    default boolean runsFormatsIn(Long participationProcedureId) {
+        return false;
+    }
 }

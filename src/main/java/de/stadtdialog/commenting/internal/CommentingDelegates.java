@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import de.stadtdialog.commenting.CommentModerationProcess;
 import de.stadtdialog.commenting.CommentingPhaseProcess;
 import de.stadtdialog.commenting.CommentingService;
+import de.stadtdialog.council.CouncilService;
 
 /**
  * The service tasks of both commenting processes. Each reads an id, calls the service or the mails, and may run
@@ -36,13 +37,18 @@ class CommentingDelegates {
     }
 
     @Bean
-    JavaDelegate sendCommentFeedbackDelegate(CommentingService commenting, CommentMails mails) {
+    JavaDelegate sendCommentFeedbackDelegate(CommentingService commenting, CommentMails mails,
+            CouncilService council) {
         return execution -> {
             Object decision = execution.getVariable(CommentingPhaseProcess.VAR_COUNCIL_DECISION);
             if (decision != null) {
                 commenting.takeOverCouncilDecision(draftId(execution), decision.toString());
             }
-            mails.feedback(draftId(execution));
+            // after a council motion the council's feedback step writes to each author, with all their
+            // contributions: one mail per person; this mail is for a decision staff recorded here by hand
+            if (!council.givesFeedbackOn(commenting.draft(draftId(execution)).getProcedureId())) {
+                mails.feedback(draftId(execution));
+            }
             commenting.markFeedbackSent(draftId(execution));
         };
     }

@@ -3,6 +3,7 @@ package de.stadtdialog.council.internal;
 import java.util.List;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import de.stadtdialog.council.CouncilDecisionProcess;
@@ -22,10 +23,13 @@ class ProcessOpenParticipationFormats implements OpenParticipationFormats {
 
     private final ProcedureRepository procedures;
     private final RuntimeService runtimeService;
+    private final ObjectProvider<OpenParticipationFormats> modules;
 
-    ProcessOpenParticipationFormats(ProcedureRepository procedures, RuntimeService runtimeService) {
+    ProcessOpenParticipationFormats(ProcedureRepository procedures, RuntimeService runtimeService,
+            ObjectProvider<OpenParticipationFormats> modules) {
         this.procedures = procedures;
         this.runtimeService = runtimeService;
+        this.modules = modules;
     }
 
     @Override
@@ -34,6 +38,9 @@ class ProcessOpenParticipationFormats implements OpenParticipationFormats {
         if (procedure == null || procedure.getStatus() != ProcedureStatus.RUNNING
                 || CouncilDecisionProcess.PROCESS_ID.equals(procedure.getProcessDefinitionKey())
                 || procedure.getProcessInstanceId() == null) {
+            return List.of();
+        }
+        if (modules.stream().anyMatch(module -> module != this && module.runsFormatsIn(participationProcedureId))) {
             return List.of();
         }
         String instance = procedure.getProcessInstanceId();

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import de.stadtdialog.citizen.CitizenDirectory;
+import de.stadtdialog.council.CouncilService;
 import de.stadtdialog.notification.MailService;
 import de.stadtdialog.notification.OutgoingMail;
 import de.stadtdialog.voting.BallotCount;
@@ -39,11 +40,12 @@ class VoteSteps {
     private final BallotStore ballots;
     private final CitizenDirectory citizens;
     private final MailService mail;
+    private final CouncilService council;
     private final Clock clock;
     private final String publicBaseUrl;
 
     VoteSteps(VoteRepository votes, VoteOptionRepository options, VoteTallyRepository tallies, BallotStore ballots,
-            CitizenDirectory citizens, MailService mail, Clock clock,
+            CitizenDirectory citizens, MailService mail, CouncilService council, Clock clock,
             @Value("${stadtdialog.public-base-url:http://localhost:8080}") String publicBaseUrl) {
         this.votes = votes;
         this.options = options;
@@ -51,6 +53,7 @@ class VoteSteps {
         this.ballots = ballots;
         this.citizens = citizens;
         this.mail = mail;
+        this.council = council;
         this.clock = clock;
         this.publicBaseUrl = publicBaseUrl;
     }
@@ -110,9 +113,17 @@ class VoteSteps {
         }
     }
 
-    /** One mail to every voter still linked (online and identified paper voters); never says what they chose. */
+    /**
+     * One mail to every voter still linked (online and identified paper voters); never says what they chose. Left
+     * out when a council motion decided on the procedure: the council's feedback step then writes to each voter,
+     * with all their contributions, so nobody gets two mails.
+     */
     void sendFeedback(Long voteId) {
         Vote vote = vote(voteId);
+        if (council.givesFeedbackOn(vote.getProcedureId())) {
+            vote.markFeedbackSent(clock.instant());
+            return;
+        }
         Map<Long, VoteOption> byId = options(voteId).stream()
             .collect(Collectors.toMap(VoteOption::getId, Function.identity()));
         String link = publicBaseUrl + "/oeffentlich/abstimmungen/" + voteId;
