@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -75,7 +76,7 @@ class CouncilJourneyTests {
     }
 
     @Test
-    void secretariatSchedulesRecordsAdoptedWithChangesAndThePublicSeesTheDecision() {
+    void secretariatSchedulesRecordsAdoptedWithChangesAndThePublicSeesTheDecision() throws Exception {
         CitizenScenario citizens = new CitizenScenario(context);
         Citizen anna = citizens.confirmed("journey-anna");
         Procedure commentingProcedure = commentedAndEvaluated(anna);
@@ -151,6 +152,19 @@ class CouncilJourneyTests {
         assertThat(own.getText()).contains("Bitte auch Jugendliche beteiligen.",
             "übernommen: Abschnitt 6 nennt Jugendliche jetzt ausdrücklich.",
             "mit Änderungen beschlossen", motion.getReference());
+        AccessibilityCheck accessibility = new AccessibilityCheck(browser);
+        accessibility.check("feedback page");
+        Dimension desktop = browser.manage().window().getSize();
+        browser.manage().window().setSize(new Dimension(360, 800));
+        try {
+            accessibility.check("feedback page at 360 px");
+            Number overflow = (Number) ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertThat(overflow.intValue()).as("no horizontal scrolling at 360 px").isLessThanOrEqualTo(0);
+        } finally {
+            browser.manage().window().setSize(desktop);
+        }
+        assertThat(accessibility.barriers()).isEmpty();
     }
 
     /**

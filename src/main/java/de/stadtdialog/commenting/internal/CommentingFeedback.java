@@ -65,7 +65,7 @@ class CommentingFeedback implements ParticipantFeedback, ParticipationHistory {
             }
             citizens.mailAddress(comment.getAuthorCitizenId()).ifPresent(address -> recipients.add(
                 new FeedbackRecipient(address, citizens.displayName(comment.getAuthorCitizenId()),
-                    contribution(draft.get(), comment, sections), outcome(comment),
+                    contribution(draft.get(), comment, sections, true), outcome(comment),
                     publicBaseUrl + FEEDBACK_PAGE + "#verfahren-" + participationProcedureId)));
         }
         return recipients;
@@ -82,19 +82,22 @@ class CommentingFeedback implements ParticipantFeedback, ParticipationHistory {
                     || !draft.get().getTenantId().equals(citizen.tenantId())) {
                 continue;
             }
-            own.add(new OwnContribution(draft.get().getProcedureId(), contribution(draft.get(), comment, sections),
+            // the page shows the date in its own column
+            own.add(new OwnContribution(draft.get().getProcedureId(), contribution(draft.get(), comment, sections,
+                false),
                 outcome(comment), comment.getCreatedAt(), comment.getStatus() == CommentStatus.APPROVED
                     ? "/oeffentlich/entwuerfe/" + draft.get().getId() + "#kommentar-" + comment.getId() : null));
         }
         return own;
     }
 
-    private String contribution(Draft draft, Comment comment, Map<Long, String> sections) {
+    private String contribution(Draft draft, Comment comment, Map<Long, String> sections, boolean withDate) {
         String target = comment.getParagraphId() == null ? "zum Entwurf „" + draft.getTitle() + "“"
             : "zu „" + sections.computeIfAbsent(comment.getParagraphId(), this::section) + "“ im Entwurf „"
                 + draft.getTitle() + "“";
-        return (comment.getParentId() == null ? "Ihr Kommentar " : "Ihre Antwort ") + target + " vom "
-            + CommentingTimes.dateTime(comment.getCreatedAt()) + ": „" + excerpt(comment.getText()) + "“";
+        return (comment.getParentId() == null ? "Ihr Kommentar " : "Ihre Antwort ") + target
+            + (withDate ? " vom " + CommentingTimes.dateTime(comment.getCreatedAt()) : "") + ": „"
+            + excerpt(comment.getText()) + "“";
     }
 
     private String section(Long paragraphId) {
