@@ -140,6 +140,14 @@ public class CouncilService {
             participationProcedureId).stream().filter(Motion::isDecisionPublished).findFirst();
     }
 
+    /** "Der Stadtrat hat am 15.04.2027 über die Vorlage BV/2027/0042 entschieden: mit Änderungen beschlossen." */
+    @Transactional(readOnly = true)
+    public String decisionSummary(Motion motion) {
+        String body = bodyName(motion.getDecidingBodyId());
+        return "Der " + (body.isBlank() ? "Rat" : body) + " hat am " + CouncilDates.date(motion.getDecidedAt())
+            + " über die Vorlage " + motion.getReference() + " entschieden: " + motion.getDecision().label() + ".";
+    }
+
     /** On a meeting's agenda at least once. */
     @Transactional(readOnly = true)
     public boolean isPublic(Motion motion) {

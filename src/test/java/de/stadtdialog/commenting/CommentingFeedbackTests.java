@@ -138,6 +138,9 @@ class CommentingFeedbackTests {
         BpmnAwareTests.assertThat(scenario.instance(procedure)).isWaitingAtExactly(TASK_SEND_FEEDBACK);
         scenario.executeJob(procedure, TASK_SEND_FEEDBACK);
         assertThat(scenario.draft(procedure).getFeedbackSentAt()).isNotNull();
+        assertThat(scenario.draft(procedure).getCouncilDecision()).as("a sentence for staff, not the result flag")
+            .startsWith("Der Stadtrat hat am 15.04.2027 über die Vorlage BV/2027/")
+            .contains("entschieden: mit Änderungen beschlossen.", "Änderungen: Kapitel 6 nennt Jugendliche.");
         council.executeJob(motion, CouncilDecisionProcess.TASK_SEND_FEEDBACK);
 
         List<OutgoingMail> toAnna = feedbackMailsTo(anna);

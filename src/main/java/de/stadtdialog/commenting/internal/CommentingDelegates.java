@@ -41,12 +41,21 @@ class CommentingDelegates {
             CouncilService council) {
         return execution -> {
             Object decision = execution.getVariable(CommentingPhaseProcess.VAR_COUNCIL_DECISION);
+            Long procedureId = commenting.draft(draftId(execution)).getProcedureId();
             if (decision != null) {
-                commenting.takeOverCouncilDecision(draftId(execution), decision.toString());
+                // the council module sends its result flag (ADOPTED_WITH_CHANGES); staff and mails read a sentence
+                String text = council.publishedDecisionOn(procedureId)
+                    .filter(motion -> motion.getDecision() != null
+                        && motion.getDecision().name().equals(decision.toString()))
+                    .map(motion -> council.decisionSummary(motion) + (motion.getDecisionText() == null ? ""
+                        : "\n\n" + motion.getDecisionText()))
+                    .orElse(decision.toString());
+                commenting.takeOverCouncilDecision(draftId(execution),
+                    text.length() <= 4000 ? text : text.substring(0, 3999) + "…");
             }
             // after a council motion the council's feedback step writes to each author, with all their
             // contributions: one mail per person; this mail is for a decision staff recorded here by hand
-            if (!council.givesFeedbackOn(commenting.draft(draftId(execution)).getProcedureId())) {
+            if (!council.givesFeedbackOn(procedureId)) {
                 mails.feedback(draftId(execution));
             }
             commenting.markFeedbackSent(draftId(execution));

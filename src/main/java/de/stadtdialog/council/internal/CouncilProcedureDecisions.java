@@ -5,7 +5,6 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import de.stadtdialog.citizen.ProcedureDecisions;
-import de.stadtdialog.council.CouncilDates;
 import de.stadtdialog.council.CouncilService;
 
 /** The published council decision on a participation procedure, for the participants' feedback page. */
@@ -20,12 +19,7 @@ class CouncilProcedureDecisions implements ProcedureDecisions {
 
     @Override
     public Optional<Decision> decisionOn(Long procedureId) {
-        return council.publishedDecisionOn(procedureId).map(motion -> {
-            String body = council.bodyName(motion.getDecidingBodyId());
-            return new Decision("Der " + (body.isBlank() ? "Rat" : body) + " hat am "
-                + CouncilDates.date(motion.getDecidedAt()) + " über die Vorlage " + motion.getReference()
-                + " entschieden: " + motion.getDecision().label() + ".", motion.getDecisionText(),
-                CouncilPaths.publicDecision(motion));
-        });
+        return council.publishedDecisionOn(procedureId).map(motion -> new Decision(council.decisionSummary(motion),
+            motion.getDecisionText(), CouncilPaths.publicDecision(motion)));
     }
 }
