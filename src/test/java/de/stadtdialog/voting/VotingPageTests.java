@@ -112,7 +112,7 @@ class VotingPageTests {
         assertThat(form).contains("Entwurf B: Wasserspiel", "name=\"choice\"", "Empfehlung an die Verwaltung");
 
         MvcResult cast = mockMvc.perform(ballot(procedure, citizen).param("choice", String.valueOf(optionB)))
-            .andExpect(status().is3xxRedirection()).andReturn();
+            .andExpect(status().isSeeOther()).andReturn();
         assertThat(cast.getResponse().getRedirectedUrl()).isEqualTo("/buerger/abstimmungen/" + voteId + "/quittung");
         String code = (String) cast.getFlashMap().get("receiptCode");
         assertThat(code).matches("[0-9A-Z]{5}(-[0-9A-Z]{5}){3}");

@@ -144,7 +144,7 @@ class VotingBenchmark {
                 vote.getId());
             long distinct = jdbc.queryForObject("select count(distinct voter_ref) from ballot where vote_id = ?",
                 Long.class, vote.getId());
-            line("HTTP: %d acknowledged (302 to the receipt), %d refused/failed, in %.2f s = %.0f votes/s "
+            line("HTTP: %d acknowledged (303 to the receipt), %d refused/failed, in %.2f s = %.0f votes/s "
                 + "(target ≥ %.0f: %s); per vote median %.1f ms, p95 %.1f ms; JVM CPU %.2f ms/vote (app + clients)",
                 votes.acknowledged(), votes.failed(), votes.seconds(), votes.perSecond(), TARGET_VOTES_PER_SECOND,
                 votes.perSecond() >= TARGET_VOTES_PER_SECOND ? "met" : "MISSED", votes.medianMillis(),
@@ -429,7 +429,7 @@ class VotingBenchmark {
                 + "/buerger/abstimmungen/" + voteId)).header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Cookie", session.cookie())
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 302
+            return (response.statusCode() == 303 || response.statusCode() == 302)
                 && response.headers().firstValue("Location").orElse("").endsWith("/quittung");
         }
 

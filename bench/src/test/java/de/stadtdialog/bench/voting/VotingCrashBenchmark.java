@@ -44,7 +44,7 @@ import de.stadtdialog.voting.VoteOptionRepository;
  * over HTTP; when a third of them are acknowledged the process is killed with SIGKILL ({@code kill -9}, no
  * shutdown hook, no pool close); the application is started again on the same database, and the ballots stored
  * are compared voter by voter with the acknowledged ones. Every acknowledged ballot must be there (none lost),
- * none twice; ballots stored whose 302 never reached the client (committed, then the process died) are reported
+ * none twice; ballots stored whose redirect never reached the client (committed, then the process died) are reported
  * on their own, they are not lost votes.
  * {@code mvn -o -Pbench -Dbuild.dir=target-vbench test -Dtest=VotingCrashBenchmark}; bench/README.md.
  */
