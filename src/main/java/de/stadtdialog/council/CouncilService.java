@@ -136,8 +136,9 @@ public class CouncilService {
      */
     @Transactional(readOnly = true)
     public Optional<Motion> publishedDecisionOn(Long participationProcedureId) {
-        return participationProcedureId == null ? Optional.empty() : motions.findByParticipationProcedureIdOrderByIdDesc(
-            participationProcedureId).stream().filter(Motion::isDecisionPublished).findFirst();
+        return participationProcedureId == null ? Optional.empty()
+            : motions.findByParticipationProcedureIdOrderByIdDesc(participationProcedureId).stream()
+                .filter(Motion::isDecisionPublished).findFirst();
     }
 
     /** "Der Stadtrat hat am 15.04.2027 über die Vorlage BV/2027/0042 entschieden: mit Änderungen beschlossen." */

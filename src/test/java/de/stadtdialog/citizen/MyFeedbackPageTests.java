@@ -62,10 +62,11 @@ class MyFeedbackPageTests {
             new OwnContribution(square.getId(), "Ihre Stimme in der Abstimmung „Theaterplatz“",
                 "Ihre Stimme wurde gezählt (3 Stimmen insgesamt).", Instant.parse("2027-03-12T09:00:00Z"), null)));
         history.register(ben.getId(), List.of(new OwnContribution(guidelines.getId(),
-            "Ihr Kommentar zum Entwurf: „Bens Geheimnis“", "nicht übernommen.", Instant.parse("2027-03-11T09:00:00Z"),
-            null)));
+            "Ihr Kommentar zum Entwurf: „Bens Geheimnis“", "nicht übernommen.",
+            Instant.parse("2027-03-11T09:00:00Z"), null)));
         history.decided(guidelines.getId(), new Decision("Der Stadtrat hat am 15.04.2027 über die Vorlage "
-            + "BV/2027/0001 entschieden: mit Änderungen beschlossen.", "Änderungen: Kapitel 6.", "/oeffentlich/rat/vorlagen/1"));
+            + "BV/2027/0001 entschieden: mit Änderungen beschlossen.", "Änderungen: Kapitel 6.",
+            "/oeffentlich/rat/vorlagen/1"));
 
         Document page = Jsoup.parse(mvc.perform(get("/buerger/rueckmeldungen").with(CitizenScenario.as(anna)))
             .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());

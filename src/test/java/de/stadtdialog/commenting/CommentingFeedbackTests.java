@@ -3,6 +3,7 @@ package de.stadtdialog.commenting;
 import static de.stadtdialog.commenting.CommentingPhaseProcess.*;
 import static de.stadtdialog.commenting.CommentingScenario.berlin;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.time.Instant;
 import java.util.Date;
@@ -33,6 +34,7 @@ import de.stadtdialog.council.ParticipantFeedback;
 import de.stadtdialog.council.ParticipantFeedback.FeedbackRecipient;
 import de.stadtdialog.notification.OutgoingMail;
 import de.stadtdialog.procedure.Procedure;
+import de.stadtdialog.shared.InputRejectedException;
 
 /**
  * Commenting as the council sees it: the open commenting period for the guard, each author's comments with their
@@ -101,6 +103,16 @@ class CommentingFeedbackTests {
         scenario.submit(scenario.moderationTask(spam), "officer",
             CommentingScenario.moderation(CommentModerationProcess.DECISION_REJECT, "ADVERTISING", null));
 
+        CouncilScenario council = new CouncilScenario(context);
+        Procedure motion = council.start(procedure.getBusinessKey());
+        council.submitted(motion, null, null, "Stadtrat");
+        Throwable tooEarly = catchThrowable(() -> council.submit(motion,
+            CouncilDecisionProcess.TASK_SCHEDULE_CONSULTATION, "secretariat",
+            CouncilScenario.meeting("2027-03-25T17:00")));
+        assertThat(InputRejectedException.in(tooEarly)).as("the guard names the open format").isNotNull()
+            .extracting(Throwable::getMessage).asString().contains("solange die Beteiligung läuft",
+                "Online-Kommentierung „" + scenario.title() + "“ bis 29.03.2027, 10:00 Uhr");
+
         scenario.close(procedure, CLOSES);
         assertThat(open(procedure)).as("closed: nothing open, the default look at the process steps aside")
             .isEmpty();
@@ -126,12 +138,10 @@ class CommentingFeedbackTests {
             .endsWith("/buerger/rueckmeldungen#verfahren-" + procedure.getId());
 
         assertThat(own(anna)).extracting(OwnContribution::outcome).containsExactly(
-            "übernommen: Kapitel 1 nennt Kinder.", "nicht veröffentlicht: " + RejectionReason.ADVERTISING.label() + ".");
+            "übernommen: Kapitel 1 nennt Kinder.",
+            "nicht veröffentlicht: " + RejectionReason.ADVERTISING.label() + ".");
         assertThat(own(anna)).allSatisfy(c -> assertThat(c.procedureId()).isEqualTo(procedure.getId()));
 
-        CouncilScenario council = new CouncilScenario(context);
-        Procedure motion = council.start(procedure.getBusinessKey());
-        council.submitted(motion, null, null, "Stadtrat");
         council.deliberate(motion, "2027-04-15T17:00", CouncilScenario.result(ConsultationResult.ADOPTED_WITH_CHANGES,
             "Kapitel 6 nennt Jugendliche.", null));
         council.executeJob(motion, CouncilDecisionProcess.TASK_PUBLISH_DECISION);

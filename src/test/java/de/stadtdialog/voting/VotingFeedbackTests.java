@@ -84,7 +84,8 @@ class VotingFeedbackTests {
         assertThat(open(procedure)).containsExactly("Abstimmung „" + scenario.title()
             + "“ ab 08.03.2027, 08:00 Uhr bis 22.03.2027, 18:00 Uhr");
         scenario.approveAndOpen(procedure);
-        assertThat(open(procedure)).containsExactly("Abstimmung „" + scenario.title() + "“ bis 22.03.2027, 18:00 Uhr");
+        assertThat(open(procedure))
+            .containsExactly("Abstimmung „" + scenario.title() + "“ bis 22.03.2027, 18:00 Uhr");
 
         Citizen anna = citizens.confirmed("anna");
         Citizen ben = citizens.confirmed("ben");

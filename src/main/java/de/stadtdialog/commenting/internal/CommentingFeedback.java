@@ -41,7 +41,8 @@ class CommentingFeedback implements ParticipantFeedback, ParticipationHistory {
     private final String publicBaseUrl;
 
     CommentingFeedback(DraftRepository drafts, CommentRepository comments, DraftParagraphRepository paragraphs,
-            CitizenDirectory citizens, @Value("${stadtdialog.public-base-url:http://localhost:8080}") String publicBaseUrl) {
+            CitizenDirectory citizens,
+            @Value("${stadtdialog.public-base-url:http://localhost:8080}") String publicBaseUrl) {
         this.drafts = drafts;
         this.comments = comments;
         this.paragraphs = paragraphs;

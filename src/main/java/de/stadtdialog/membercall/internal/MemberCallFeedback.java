@@ -96,8 +96,8 @@ class MemberCallFeedback implements ParticipantFeedback, ParticipationHistory, O
         Instant now = clock.instant();
         return callOf(participationProcedureId).filter(call -> call.getResultConfirmedAt() == null
                 && (call.getPublishedAt() == null || call.getDeadline() == null || now.isBefore(call.getDeadline())))
-            .map(call -> List.of("Aufruf zur Mitwirkung „" + call.getTitle() + "“: " + (call.getPublishedAt() == null
-                || call.getDeadline() == null ? "in Vorbereitung"
+            .map(call -> List.of("Aufruf zur Mitwirkung „" + call.getTitle() + "“: "
+                + (call.getPublishedAt() == null || call.getDeadline() == null ? "in Vorbereitung"
                 : "Bewerbungsfrist bis " + MunicipalTime.deadline(call.getDeadline(), Locale.GERMANY))))
             .orElse(List.of());
     }
