@@ -11,6 +11,8 @@ public interface MotionRepository extends JpaRepository<Motion, Long> {
 
     List<Motion> findByTenantIdOrderByIdAsc(String tenantId);
 
+    Optional<Motion> findFirstByTenantIdAndReference(String tenantId, String reference);
+
     List<Motion> findByParticipationProcedureIdOrderByIdDesc(Long participationProcedureId);
 
     List<Motion> findByTenantIdAndDecisionPublishedAtIsNotNullOrderByDecidedAtDesc(String tenantId);
