@@ -49,13 +49,19 @@ class CouncilStaffController {
     private final CouncilCalendar calendar;
     private final TenantRepository tenants;
     private final MessageSource messages;
+    private final RisPollStateRepository risPolls;
 
     CouncilStaffController(CouncilService council, CouncilCalendar calendar, TenantRepository tenants,
-            MessageSource messages) {
+            MessageSource messages, RisPollStateRepository risPolls) {
         this.council = council;
         this.calendar = calendar;
         this.tenants = tenants;
         this.messages = messages;
+        this.risPolls = risPolls;
+    }
+
+    /** The last poll of a municipality's council information system, as the secretariat reads it. */
+    record RisStatus(String tenantId, String lastRunAt, boolean failed, String message) {
     }
 
     public static class CouncilStartForm {
@@ -195,6 +201,11 @@ class CouncilStaffController {
         meetings.sort((a, b) -> a.startsAt().compareTo(b.startsAt()));
         model.addAttribute("meetings", meetings);
         model.addAttribute("from", start);
+        model.addAttribute("risStatus", StaffUser.current().tenants().stream().map(risPolls::findById)
+            .flatMap(java.util.Optional::stream).filter(state -> state.getLastRunAt() != null)
+            .map(state -> new RisStatus(state.getTenantId(), CouncilDates.dateTime(state.getLastRunAt()),
+                state.isLastRunFailed(), state.getLastMessage()))
+            .toList());
         return "council/calendar";
     }
 

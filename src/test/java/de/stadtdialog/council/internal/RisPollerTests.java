@@ -3,6 +3,8 @@ package de.stadtdialog.council.internal;
 import static de.stadtdialog.council.CouncilDecisionProcess.*;
 import static de.stadtdialog.council.CouncilScenario.berlin;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,15 +22,18 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.test.web.servlet.MockMvc;
 
 import com.sun.net.httpserver.HttpServer;
 
 import de.stadtdialog.StadtdialogSpringTest;
+import de.stadtdialog.StaffLogin;
 import de.stadtdialog.council.ConsultationResult;
 import de.stadtdialog.council.CouncilScenario;
 import de.stadtdialog.council.CouncilService;
@@ -54,6 +59,8 @@ class RisPollerTests {
     CouncilService council;
     @Autowired
     TaskService taskService;
+    @Autowired
+    MockMvc mvc;
 
     private final Map<String, String> pages = new ConcurrentHashMap<>();
     private final List<String> requested = Collections.synchronizedList(new ArrayList<>());
@@ -88,6 +95,7 @@ class RisPollerTests {
     @AfterEach
     void tearDown() {
         ris.stop(0);
+        states.deleteAll(); // other tests' calendar pages would show this test's RIS status
         ClockUtil.reset();
     }
 
@@ -139,7 +147,7 @@ class RisPollerTests {
     }
 
     @Test
-    void risDown_theFailureIsRecordedForTheSecretariat_andNothingChanges() throws IOException {
+    void risDown_theFailureIsShownToTheSecretariat_andNothingChanges() throws Exception {
         Procedure procedure = scenario.start();
         scenario.submitted(procedure, null, null, "Stadtrat");
         int closedPort;
@@ -156,6 +164,12 @@ class RisPollerTests {
             assertThat(state.getLastSuccessAt()).isNull();
         });
         assertThat(scenario.task(procedure, TASK_SCHEDULE_CONSULTATION)).as("still for the secretariat").isNotNull();
+
+        String calendar = mvc.perform(get("/rat/kalender").with(StaffLogin.as("secretariat")))
+            .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(Jsoup.parse(calendar).select(".ris-status.error").text())
+            .startsWith("Ratsinformationssystem (OParl): Abfrage fehlgeschlagen")
+            .contains("bitte von Hand erfassen");
     }
 
     @Test
