@@ -71,6 +71,8 @@ class MyFeedbackPageTests {
         Document page = Jsoup.parse(mvc.perform(get("/buerger/rueckmeldungen").with(CitizenScenario.as(anna)))
             .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
 
+        assertThat(page.select(".user a[href='/buerger/rueckmeldungen']").eachText())
+            .as("reachable from every page's header").containsExactly("Meine Rückmeldungen");
         assertThat(page.select("article.feedback-procedure h2").eachText())
             .as("newest contribution first").containsExactly(square.getTitle(), guidelines.getTitle());
         Element onGuidelines = page.getElementById("verfahren-" + guidelines.getId());
