@@ -63,7 +63,7 @@ final class HttpBrowser {
     HttpResponse<String> login(String username, String password) throws IOException, InterruptedException {
         HttpResponse<String> response = submit("/buerger/anmelden", "/buerger/anmelden",
             Map.of("username", username, "password", password));
-        if (response.statusCode() != 302 || !response.headers().firstValue("Location").orElse("")
+        if (response.statusCode() != 303 || !response.headers().firstValue("Location").orElse("")
                 .endsWith("/buerger/meine-daten")) {
             throw new AssertionError("Login of " + username + " failed: " + response.statusCode());
         }

@@ -211,7 +211,7 @@ class PasswordResetTests {
         HttpResponse<String> reset = new HttpBrowser(port).submit("/buerger/passwort-neu?token=" + token,
             "/buerger/passwort-neu", Map.of("token", token, "password", "Ganz neues Passwort 7",
                 "passwordRepeat", "Ganz neues Passwort 7"));
-        assertThat(reset.statusCode()).isEqualTo(302);
+        assertThat(reset.statusCode()).as("our pages redirect after a POST with 303").isEqualTo(303);
 
         HttpResponse<String> after = elsewhere.get("/buerger/meine-daten");
         assertThat(after.statusCode()).isEqualTo(302);

@@ -24,7 +24,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import de.stadtdialog.citizen.CitizenUser;
@@ -89,10 +88,6 @@ class CitizenVoteController {
             redirect.addFlashAttribute("receiptCode", receipt.code());
             redirect.addFlashAttribute("receiptReplaced", receipt.replaced());
             redirect.addFlashAttribute("receiptCastAt", VoteTexts.dateTime(receipt.castAt()));
-            // 303 through the status and Location header rather than sendRedirect: sendRedirect commits the
-            // response early, after which Spring Session reads the session from the database a second time
-            // (one statement less on the busiest POST there is); 303 is also the right answer to a POST
-            request.setAttribute(View.RESPONSE_STATUS_ATTRIBUTE, HttpStatus.SEE_OTHER);
             return "redirect:/buerger/abstimmungen/" + vote.getId() + "/quittung";
         } catch (BallotRejectedException rejected) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());

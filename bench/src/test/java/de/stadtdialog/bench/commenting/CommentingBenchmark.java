@@ -115,7 +115,7 @@ class CommentingBenchmark {
                 + "on d.id_ = e.proc_def_id_ where d.key_ = 'CommentModerationProcess' and e.parent_id_ is null",
                 Long.class);
             double httpPerSecond = submitted.acknowledged() / submitted.seconds();
-            report.line("HTTP: %d acknowledged (302 to the comment), %d failed, in %.2f s = %.0f comments/s; per "
+            report.line("HTTP: %d acknowledged (303 to the comment), %d failed, in %.2f s = %.0f comments/s; per "
                 + "comment %s; %.1f SQL statements and %.2f ms JVM CPU per comment (app + clients)",
                 submitted.acknowledged(), submitted.failed(), submitted.seconds(), httpPerSecond, submitted.stats(),
                 (double) (sql.count() - statementsBefore) / attempted,
@@ -299,7 +299,7 @@ class CommentingBenchmark {
                 + "&_csrf=" + encode(csrf(form.body()))))
             .build(), HttpResponse.BodyHandlers.ofString());
         String location = login.headers().firstValue("Location").orElse("");
-        if (login.statusCode() != 302 || location.contains("anmelden")) {
+        if (login.statusCode() / 100 != 3 || location.contains("anmelden")) {
             throw new IllegalStateException("Login of " + username + " failed: " + login.statusCode() + " " + location);
         }
         cookie = session(login, cookie);
@@ -339,7 +339,7 @@ class CommentingBenchmark {
                                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                                 HttpResponse.BodyHandlers.discarding());
                             String location = response.headers().firstValue("Location").orElse("");
-                            if (response.statusCode() == 302 && location.contains("#kommentar-")) {
+                            if (response.statusCode() == 303 && location.contains("#kommentar-")) {
                                 acknowledged.incrementAndGet();
                             } else {
                                 failed.incrementAndGet();

@@ -367,7 +367,7 @@ class VotingBenchmark {
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             String location = login.headers().firstValue("Location").orElse("");
-            if (login.statusCode() != 302 || location.contains("anmelden")) {
+            if (login.statusCode() / 100 != 3 || location.contains("anmelden")) {
                 throw new IllegalStateException("Login of " + username + " failed: " + login.statusCode() + " "
                     + location);
             }
@@ -429,7 +429,7 @@ class VotingBenchmark {
                 + "/buerger/abstimmungen/" + voteId)).header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Cookie", session.cookie())
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
-            return (response.statusCode() == 303 || response.statusCode() == 302)
+            return response.statusCode() == 303
                 && response.headers().firstValue("Location").orElse("").endsWith("/quittung");
         }
 
