@@ -155,12 +155,17 @@ class RisPoller {
                 if (motion.isEmpty()) {
                     continue;
                 }
-                List<RisConsultation> consultations = consultations(paper);
-                switch (take(motion.get(), consultations, refused)) {
-                    case SCHEDULED -> scheduled++;
-                    case RESULT -> results++;
-                    default -> {
+                // one paper the RIS serves badly (a broken link, an odd date) must not keep the others from
+                // being taken over: it is reported and tried again next time
+                try {
+                    switch (take(motion.get(), consultations(paper), refused)) {
+                        case SCHEDULED -> scheduled++;
+                        case RESULT -> results++;
+                        default -> {
+                        }
                     }
+                } catch (RuntimeException unreadable) {
+                    refused.add(motion.get().getReference() + ": nicht lesbar (" + unreadable.getMessage() + ")");
                 }
             }
         }

@@ -187,6 +187,22 @@ class RisPollerTests {
     }
 
     @Test
+    void aPaperWhoseMeetingLinkIsBroken_isReported_andThePollStillSucceeds() {
+        Procedure procedure = scenario.start();
+        scenario.submitted(procedure, null, null, "Stadtrat");
+        Motion motion = scenario.motion(procedure);
+        serveRis(motion.getReference(), "2027-03-04T17:00:00+01:00", null, null);
+        pages.remove("/oparl/meeting/1");
+
+        RisPoller.Outcome outcome = poller.poll(tenant, URI.create(base + "/oparl"));
+
+        assertThat(outcome.failed()).as(outcome.message()).isFalse();
+        assertThat(outcome.refused()).singleElement().asString()
+            .startsWith(motion.getReference() + ": nicht lesbar");
+        assertThat(scenario.task(procedure, TASK_SCHEDULE_CONSULTATION)).isNotNull();
+    }
+
+    @Test
     void germanResultWordingsOfCouncilSystems() {
         assertThat(RisPoller.result("beschlossen")).isEqualTo(ConsultationResult.ADOPTED);
         assertThat(RisPoller.result("Einstimmig beschlossen")).isEqualTo(ConsultationResult.ADOPTED);
