@@ -61,6 +61,7 @@ class CouncilDecisionProcessTests {
     private static final String STADTRAT = "Stadtrat";
     private static final String BEIRAT = "Beirat für Bürgerbeteiligung";
     private static final String GUARD_PROCESS = "CouncilGuardTestProcess";
+    private static final String ESCALATION_CALLER = "CouncilDecisionEscalationCallerTest";
     private static final String CALLER_PROCESS = "CouncilCallerTestProcess";
 
     @Autowired
@@ -483,6 +484,36 @@ class CouncilDecisionProcessTests {
             .isEqualTo(DECISION_ADOPTED_WITH_CHANGES);
         assertThat(taskService.createTaskQuery().processInstanceId(caller.getProcessInstanceId())
             .taskDefinitionKey("Task_AfterCouncil").count()).isEqualTo(1);
+    }
+
+    @Test
+    void calledAsCallActivity_theCallerGoesOnAtTheDecision_whileFeedbackAndEvaluationRunOn() {
+        deployOnce(ESCALATION_CALLER, Bpmn.createExecutableProcess(ESCALATION_CALLER).camundaHistoryTimeToLive(1)
+            .startEvent()
+            .callActivity("CallActivity_CouncilDecision").calledElement(PROCESS_ID)
+            .camundaIn(VAR_PROCEDURE_ID, VAR_PROCEDURE_ID).camundaIn(VAR_TENANT_ID, VAR_TENANT_ID)
+            .camundaOut(VAR_COUNCIL_DECISION, VAR_COUNCIL_DECISION)
+            .endEvent("End_AfterCouncil")
+            .moveToActivity("CallActivity_CouncilDecision")
+            .boundaryEvent("Boundary_CouncilDecided").cancelActivity(false).escalation("CouncilDecided")
+            .userTask("Task_GoOnWithTheDecision").endEvent()
+            .done());
+        Procedure caller = procedureService.create(TENANT, "Leitlinien " + scenario.subject(), "TEST",
+            ESCALATION_CALLER);
+        procedureService.startProcess(caller, Map.of());
+        ProcessInstance called = runtimeService.createProcessInstanceQuery()
+            .superProcessInstanceId(caller.getProcessInstanceId()).singleResult();
+        scenario.followCalledInstance(caller, called.getId());
+
+        scenario.submitted(caller, null, null, STADTRAT);
+        scenario.deliberate(caller, "2027-02-17T18:00", result(ConsultationResult.ADOPTED, null, null));
+        assertThat(taskService.createTaskQuery().processInstanceId(caller.getProcessInstanceId()).count())
+            .as("nothing for the caller before the decision is published").isZero();
+        scenario.executeJob(caller, TASK_PUBLISH_DECISION);
+
+        assertThat(taskService.createTaskQuery().processInstanceId(caller.getProcessInstanceId())
+            .taskDefinitionKey("Task_GoOnWithTheDecision").count()).as("the caller goes on at the decision").isOne();
+        BpmnAwareTests.assertThat(called).isWaitingAtExactly(TASK_SEND_FEEDBACK).hasPassed("Event_CouncilDecided");
     }
 
     private Procedure decidedAndPublished() {
