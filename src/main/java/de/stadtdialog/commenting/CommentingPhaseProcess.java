@@ -19,6 +19,8 @@ public final class CommentingPhaseProcess {
     public static final String TASK_EVALUATE_COMMENTS = "Task_EvaluateComments";
     public static final String TASK_REVISE_DRAFT = "Task_ReviseDraft";
     public static final String TASK_PUBLISH_RESULTS_REPORT = "Task_PublishResultsReport";
+    /** Escalation {@code ResultsReportPublished}: a calling procedure may go on with the report from here. */
+    public static final String EVENT_RESULTS_REPORT_PUBLISHED = "Event_ResultsReportPublished";
     public static final String EVENT_COUNCIL_DECISION_TAKEN = "Event_CouncilDecisionTaken";
     public static final String TASK_SEND_FEEDBACK = "Task_SendFeedback";
     public static final String TIMER_PSEUDONYMISATION_DUE = "Timer_PseudonymisationDue";

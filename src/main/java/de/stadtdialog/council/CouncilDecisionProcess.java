@@ -28,6 +28,8 @@ public final class CouncilDecisionProcess {
     public static final String TASK_RECORD_RESULT = "Task_RecordConsultationResult";
     public static final String GATEWAY_CONSULTATION_OUTCOME = "Gateway_ConsultationOutcome";
     public static final String TASK_PUBLISH_DECISION = "Task_PublishDecision";
+    /** Escalation {@code CouncilDecided}: a calling procedure may go on with the decision from here. */
+    public static final String EVENT_COUNCIL_DECIDED = "Event_CouncilDecided";
     public static final String TASK_SEND_FEEDBACK = "Task_SendFeedback";
     public static final String TIMER_EVALUATION_DUE = "Timer_EvaluationDue";
     public static final String TASK_EVALUATE = "Task_EvaluateParticipation";

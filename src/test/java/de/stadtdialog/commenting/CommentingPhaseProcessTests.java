@@ -193,7 +193,8 @@ class CommentingPhaseProcessTests {
         scenario.executeJob(procedure, TASK_PUBLISH_RESULTS_REPORT);
 
         assertThat(scenario.draft(procedure).getReportPublishedAt()).isNotNull();
-        BpmnAwareTests.assertThat(instance).isWaitingAtExactly(EVENT_COUNCIL_DECISION_TAKEN);
+        BpmnAwareTests.assertThat(instance).hasPassed(EVENT_RESULTS_REPORT_PUBLISHED)
+            .isWaitingAtExactly(EVENT_COUNCIL_DECISION_TAKEN);
         assertThat(scenario.reload(procedure).getPhase()).isEqualTo("Warten auf „Ratsbeschluss gefasst“");
 
         commenting.recordCouncilDecision(draft.getId(), "Der Stadtrat beschließt die Leitlinien mit Änderungen.");

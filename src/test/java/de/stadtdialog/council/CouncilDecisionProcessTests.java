@@ -513,7 +513,7 @@ class CouncilDecisionProcessTests {
 
         assertThat(taskService.createTaskQuery().processInstanceId(caller.getProcessInstanceId())
             .taskDefinitionKey("Task_GoOnWithTheDecision").count()).as("the caller goes on at the decision").isOne();
-        BpmnAwareTests.assertThat(called).isWaitingAtExactly(TASK_SEND_FEEDBACK).hasPassed("Event_CouncilDecided");
+        BpmnAwareTests.assertThat(called).isWaitingAtExactly(TASK_SEND_FEEDBACK).hasPassed(EVENT_COUNCIL_DECIDED);
     }
 
     private Procedure decidedAndPublished() {
