@@ -28,6 +28,8 @@ public final class MemberCallProcess {
     public static final String GATEWAY_RESULT_CONFIRMED = "Gateway_ResultConfirmed";
     public static final String TASK_NOTIFY_APPLICANTS = "Task_NotifyApplicants";
     public static final String TIMER_APPLICANT_RETENTION_ENDS = "Timer_ApplicantRetentionEnds";
+    /** Escalation {@code MembersSelected}: a calling procedure may go on with the working group from here. */
+    public static final String EVENT_MEMBERS_SELECTED = "Event_MembersSelected";
     public static final String TASK_DELETE_APPLICANT_DATA = "Task_DeleteApplicantData";
     public static final String GATEWAY_AWAIT_MEMBER_CHANGE = "Gateway_AwaitMemberChange";
     public static final String MESSAGE_EVENT_MEMBER_LEFT = "Message_MemberLeft";

@@ -166,7 +166,8 @@ class MemberCallProcessTests {
             assertThat(mail.body()).contains("ausgewählt", anna.getCode());
         });
         Instant resultAt = berlin(DEADLINE).plusSeconds(60);
-        BpmnAwareTests.assertThat(instance).isWaitingAt(TIMER_APPLICANT_RETENTION_ENDS, GATEWAY_AWAIT_MEMBER_CHANGE);
+        BpmnAwareTests.assertThat(instance).hasPassed(EVENT_MEMBERS_SELECTED)
+            .isWaitingAt(TIMER_APPLICANT_RETENTION_ENDS, GATEWAY_AWAIT_MEMBER_CHANGE);
         BpmnAwareTests.assertThat(job(TIMER_APPLICANT_RETENTION_ENDS, instance))
             .hasDueDate(Date.from(resultAt.atZone(MemberCallService.ZONE).plusMonths(3).toInstant()));
 
