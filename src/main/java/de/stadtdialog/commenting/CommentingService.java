@@ -86,6 +86,29 @@ public class CommentingService {
             CommentingPhaseProcess.VAR_PSEUDONYMISATION_DELAY, draft.getPseudonymisationDelay()));
     }
 
+    /**
+     * For a procedure that calls the commenting process as a call activity (a composed procedure): creates the
+     * draft linked to that procedure (with the Markdown imported, if given) — or finds the one created before, so
+     * a step repeated after a crash creates no second draft — and returns the variables the call activity passes in
+     * ({@code draftId}, the commenting period, the pseudonymisation delay). The officer sets the draft up in the
+     * called process's first task, as on its own.
+     */
+    public Map<String, Object> prepareFor(Long procedureId, String tenantId, String title, String markdown) {
+        Draft draft = drafts.findByProcedureId(procedureId).orElseGet(() -> {
+            String cleanTitle = required(title, "title", "Bitte geben Sie den Titel des Entwurfs an.");
+            Draft created = drafts.save(new Draft(tenantId, cleanTitle, defaultCommentingPeriod,
+                defaultModerationSla, defaultPseudonymisationDelay));
+            if (markdown != null && !markdown.isBlank()) {
+                storeVersion(created, 1, markdown, "markdown");
+            }
+            created.linkProcedure(procedureId);
+            return created;
+        });
+        return Map.of(CommentingPhaseProcess.VAR_DRAFT_ID, draft.getId(),
+            CommentingPhaseProcess.VAR_COMMENTING_PERIOD, draft.getCommentingPeriod(),
+            CommentingPhaseProcess.VAR_PSEUDONYMISATION_DELAY, draft.getPseudonymisationDelay());
+    }
+
     public record SetUp(String title, String introduction, String plainSummary, String markdown, Instant opensAt,
             String commentingPeriod, String by) {
     }

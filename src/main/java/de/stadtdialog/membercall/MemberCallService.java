@@ -99,6 +99,29 @@ public class MemberCallService {
         return procedures.startProcess(procedure, variables);
     }
 
+    /**
+     * For a procedure that calls the call-for-members process as a call activity (a composed procedure): creates
+     * the call linked to that procedure — or finds the one created before, so a step repeated after a crash creates
+     * no second call — and returns the variables the call activity passes in ({@code callId} and the retention
+     * periods). The officer describes the call in the called process's first task, as on its own.
+     */
+    @Transactional
+    public Map<String, Object> prepareFor(Long procedureId, CreateCall command) {
+        String applicantRetention = period(command.applicantRetention(), "applicantRetention");
+        String memberRetention = period(command.memberRetention(), "memberRetention");
+        MemberCall call = calls.findByProcedureId(procedureId).orElseGet(() -> {
+            MemberCall created = calls.save(new MemberCall(command.tenantId(), command.title().trim(),
+                command.workingGroup().trim(), command.createdBy()));
+            created.linkProcedure(procedureId);
+            return created;
+        });
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(MemberCallProcess.VAR_CALL_ID, call.getId());
+        variables.put(MemberCallProcess.VAR_APPLICANT_RETENTION, applicantRetention);
+        variables.put(MemberCallProcess.VAR_MEMBER_RETENTION, memberRetention);
+        return variables;
+    }
+
     /** A retention period as ISO-8601 (P3M, P90D); {@code null} or blank gives the default. */
     static String period(String value, String field) {
         if (value == null || value.isBlank()) {
