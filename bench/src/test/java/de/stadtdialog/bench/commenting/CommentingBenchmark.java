@@ -2,11 +2,9 @@ package de.stadtdialog.bench.commenting;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,10 +29,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 import de.stadtdialog.StadtdialogApplication;
 import de.stadtdialog.bench.BenchDatabase;
+import de.stadtdialog.bench.CitizenHttp;
 import de.stadtdialog.bench.Machine;
 import de.stadtdialog.bench.Report;
 import de.stadtdialog.bench.SqlCounter;
@@ -49,9 +49,6 @@ import de.stadtdialog.bench.Stats;
  */
 class CommentingBenchmark {
 
-    private static final Pattern CSRF = Pattern.compile(
-        "name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
-    private static final Pattern SESSION = Pattern.compile("^((?:SESSION|JSESSIONID)=[^;]+)");
     private static final String PASSWORD = "Bench-Passwort-2026";
     private static final String DRAFT_TITLE = "Entwurf: Leitlinien für Bürgerbeteiligung Kaiserslautern";
     private static final double TARGET_PAGE_P95_MILLIS = 150;
@@ -127,7 +124,8 @@ class CommentingBenchmark {
             sql.startTrace();
             Submissions traced = submit(base, draftId, paragraphs, sessions.subList(0, 1), 1);
             List<String> statements = sql.stopTrace();
-            report.line("One more comment, its statements traced (%d acknowledged): %d statements", traced.acknowledged(),
+            report.line("One more comment, its statements traced (%d acknowledged): %d statements",
+                traced.acknowledged(),
                 statements.size());
             statements.stream().map(CommentingBenchmark::statementKind)
                 .collect(java.util.stream.Collectors.groupingBy(k -> k, java.util.TreeMap::new,
@@ -153,7 +151,7 @@ class CommentingBenchmark {
                 + "status = 'APPROVED'", Long.class, draftId);
             report.line("Inserted %d approved comments (every fifth a reply, %d authors) by JDBC in %.1f s; the draft "
                 + "now has %d approved comments", inserted, authors, (System.nanoTime() - start) / 1e9, approved);
-            HttpClient reader = client();
+            HttpClient reader = CitizenHttp.client();
             String path = "/oeffentlich/entwuerfe/" + draftId;
             for (String sort : List.of("neueste", "meistdiskutiert")) {
                 String url = base + path + "?sortierung=" + sort;
@@ -201,7 +199,8 @@ class CommentingBenchmark {
                 now});
         }
         jdbc.batchUpdate("insert into citizen (version, tenant_id, username, username_key, first_name, last_name, "
-            + "email, password_hash, status, created_at, confirmed_at) values (0, ?, ?, ?, ?, ?, ?, ?, 'CONFIRMED', ?, ?)",
+            + "email, password_hash, status, created_at, confirmed_at) "
+            + "values (0, ?, ?, ?, ?, ?, ?, ?, 'CONFIRMED', ?, ?)",
             rows);
         for (String name : names) {
             ids.add(jdbc.queryForObject("select id from citizen where tenant_id = ? and username_key = ?", Long.class,
@@ -210,12 +209,12 @@ class CommentingBenchmark {
         return names;
     }
 
-    /** 5,000 approved comments, spread over the paragraphs and the whole draft; every fifth replies to the one before. */
+    /** 5,000 approved comments over the paragraphs and the whole draft; every fifth replies to the one before. */
     private static int approvedComments(JdbcTemplate jdbc, String tenant, Long draftId, List<Long> paragraphs,
             List<Long> authors, int count) {
         String text = "Ein freigegebener Kommentar, wie er in einer Kommentierungsphase vorkommt: ein paar Sätze "
-            + "Zustimmung, ein Einwand und ein Vorschlag, zusammen etwa dreihundert Zeichen lang, damit die Seite so viel "
-            + "Text trägt wie im Betrieb. Nummer ";
+            + "Zustimmung, ein Einwand und ein Vorschlag, zusammen etwa dreihundert Zeichen lang, damit die Seite "
+            + "so viel Text trägt wie im Betrieb. Nummer ";
         Instant first = Instant.now().minus(Duration.ofDays(10));
         int inserted = 0;
         Long lastRoot = null;
@@ -238,7 +237,7 @@ class CommentingBenchmark {
 
     private static Long insertComment(JdbcTemplate jdbc, String tenant, Long draftId, Long paragraphId, Long parentId,
             Long author, String text, Timestamp at, String status) {
-        org.springframework.jdbc.support.GeneratedKeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.update(connection -> {
             PreparedStatement insert = connection.prepareStatement("insert into commenting_comment (tenant_id, "
                 + "draft_id, paragraph_id, parent_id, author_citizen_id, author_pseudonymised, text, created_at, "
@@ -266,17 +265,12 @@ class CommentingBenchmark {
     record Submissions(int acknowledged, int failed, double seconds, Stats stats) {
     }
 
-    private static HttpClient client() {
-        return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
-    }
-
     private static List<Session> logIn(String base, Long draftId, List<String> usernames) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(usernames.size());
         try {
             List<Future<Session>> parts = new ArrayList<>();
             for (String username : usernames) {
-                parts.add(pool.submit(() -> logIn(client(), base, draftId, username)));
+                parts.add(pool.submit(() -> logIn(CitizenHttp.client(), base, draftId, username)));
             }
             List<Session> sessions = new ArrayList<>();
             for (Future<Session> part : parts) {
@@ -292,23 +286,23 @@ class CommentingBenchmark {
             throws IOException, InterruptedException {
         HttpResponse<String> form = client.send(HttpRequest.newBuilder(URI.create(base + "/buerger/anmelden")).build(),
             HttpResponse.BodyHandlers.ofString());
-        String cookie = session(form, null);
+        String cookie = CitizenHttp.sessionCookie(form, null);
         HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create(base + "/buerger/anmelden"))
             .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie)
-            .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(username) + "&password=" + encode(PASSWORD)
-                + "&_csrf=" + encode(csrf(form.body()))))
+            .POST(HttpRequest.BodyPublishers.ofString("username=" + CitizenHttp.encode(username) + "&password="
+                + CitizenHttp.encode(PASSWORD) + "&_csrf=" + CitizenHttp.encode(CitizenHttp.csrfToken(form.body()))))
             .build(), HttpResponse.BodyHandlers.ofString());
         String location = login.headers().firstValue("Location").orElse("");
         if (login.statusCode() / 100 != 3 || location.contains("anmelden")) {
             throw new IllegalStateException("Login of " + username + " failed: " + login.statusCode() + " " + location);
         }
-        cookie = session(login, cookie);
+        cookie = CitizenHttp.sessionCookie(login, cookie);
         HttpResponse<String> draft = client.send(HttpRequest.newBuilder(URI.create(base + "/oeffentlich/entwuerfe/"
             + draftId)).header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
         if (draft.statusCode() != 200 || !draft.body().contains("name=\"text\"")) {
             throw new IllegalStateException("No comment form for " + username + ": " + draft.statusCode());
         }
-        return new Session(username, session(draft, cookie), csrf(draft.body()));
+        return new Session(username, CitizenHttp.sessionCookie(draft, cookie), CitizenHttp.csrfToken(draft.body()));
     }
 
     private static Submissions submit(String base, Long draftId, List<Long> paragraphs, List<Session> sessions,
@@ -324,12 +318,13 @@ class CommentingBenchmark {
                 Session session = sessions.get(c);
                 int client = c;
                 parts.add(pool.submit(() -> {
-                    HttpClient http = client();
+                    HttpClient http = CitizenHttp.client();
                     for (int i = 0; i < perClient; i++) {
                         Long paragraph = paragraphs.get((client + i) % paragraphs.size());
-                        String body = "paragraphId=" + paragraph + "&aktion=absenden&_csrf=" + encode(session.csrf())
-                            + "&text=" + encode("Benchmark-Kommentar " + client + "/" + i + ": Ich schlage vor, den "
-                                + "Absatz um ein Beispiel aus dem Stadtteil zu ergänzen, damit klar wird, was gemeint ist.");
+                        String body = "paragraphId=" + paragraph + "&aktion=absenden&_csrf="
+                            + CitizenHttp.encode(session.csrf()) + "&text=" + CitizenHttp.encode("Benchmark-Kommentar "
+                                + client + "/" + i + ": Ich schlage vor, den Absatz um ein Beispiel aus dem Stadtteil "
+                                + "zu ergänzen, damit klar wird, was gemeint ist.");
                         long t = System.nanoTime();
                         try {
                             HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(base
@@ -460,27 +455,6 @@ class CommentingBenchmark {
 
     // ------------------------------------------------------------------------------------------------ HTTP bits
 
-    private static String session(HttpResponse<?> response, String previous) {
-        for (String header : response.headers().allValues("Set-Cookie")) {
-            Matcher matcher = SESSION.matcher(header);
-            if (matcher.find()) {
-                return matcher.group(1);
-            }
-        }
-        if (previous == null) {
-            throw new IllegalStateException("No session cookie from " + response.uri());
-        }
-        return previous;
-    }
-
-    private static String csrf(String html) {
-        Matcher token = CSRF.matcher(html);
-        if (!token.find()) {
-            throw new IllegalStateException("No CSRF token in the page");
-        }
-        return token.group(1) != null ? token.group(1) : token.group(2);
-    }
-
     /** "insert into ACT_RU_TASK", "select … from commenting_comment": what a statement does to which table. */
     private static String statementKind(String sql) {
         String text = sql.trim().replaceAll("\\s+", " ").replace("[batch] ", "batched ");
@@ -490,7 +464,4 @@ class CommentingBenchmark {
         return verb + " " + (table.find() ? table.group(1) : text.substring(0, Math.min(40, text.length())));
     }
 
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
 }

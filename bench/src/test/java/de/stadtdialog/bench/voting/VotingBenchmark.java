@@ -3,11 +3,9 @@ package de.stadtdialog.bench.voting;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,8 +25,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -40,6 +36,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import de.stadtdialog.StadtdialogApplication;
+import de.stadtdialog.bench.CitizenHttp;
 import de.stadtdialog.procedure.Procedure;
 import de.stadtdialog.voting.BallotCount;
 import de.stadtdialog.voting.BallotStore;
@@ -60,9 +57,6 @@ import de.stadtdialog.voting.VotingService.SetUpVote;
  */
 class VotingBenchmark {
 
-    private static final Pattern CSRF = Pattern.compile(
-        "name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
-    private static final Pattern SESSION = Pattern.compile("^((?:SESSION|JSESSIONID)=[^;]+)");
     static final String PASSWORD = "Bench-Passwort-2026";
     private static final double TARGET_VOTES_PER_SECOND = 1000;
     private static final double TARGET_TALLY_SECONDS = 1;
@@ -155,7 +149,7 @@ class VotingBenchmark {
                 Math.max(0, stored - votes.acknowledged()));
             line("SQL statements per vote (application side, counted at the JDBC connection): %.1f", statementsPerVote);
             sql.startTrace();
-            boolean traced = http.castOne(HttpVoters.client(), all.get(voters), options.get(0));
+            boolean traced = http.castOne(CitizenHttp.client(), all.get(voters), options.get(0));
             List<String> statements = sql.stopTrace();
             line("One more vote traced (%s): %d statements", traced ? "acknowledged" : "NOT acknowledged",
                 statements.size());
@@ -252,7 +246,8 @@ class VotingBenchmark {
                 now, now});
         }
         jdbc.batchUpdate("insert into citizen (version, tenant_id, username, username_key, first_name, last_name, "
-            + "email, password_hash, status, created_at, confirmed_at) values (0, ?, ?, ?, ?, ?, ?, ?, 'CONFIRMED', ?, ?)",
+            + "email, password_hash, status, created_at, confirmed_at) "
+            + "values (0, ?, ?, ?, ?, ?, ?, ?, 'CONFIRMED', ?, ?)",
             rows);
         return names;
     }
@@ -299,8 +294,8 @@ class VotingBenchmark {
 
     /**
      * Citizens' browsers over java.net.http: one client per worker thread, the session cookie (Spring Session
-     * JDBC's {@code SESSION}) kept by hand per voter (so thousands of voters need no thousands of clients). Login as the form does it (CSRF token from the
-     * login page), then the ballot form for its token; the timed part is the ballot POST alone.
+     * JDBC's {@code SESSION}) kept by hand per voter ({@link CitizenHttp}). Login as the form does it (CSRF token
+     * from the login page), then the ballot form for its token; the timed part is the ballot POST alone.
      */
     static final class HttpVoters {
 
@@ -326,11 +321,6 @@ class VotingBenchmark {
             this.clients = clients;
         }
 
-        static HttpClient client() {
-            return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
-        }
-
         List<Session> logIn(List<String> usernames, String password) throws Exception {
             ExecutorService pool = Executors.newFixedThreadPool(clients);
             try {
@@ -338,7 +328,7 @@ class VotingBenchmark {
                 for (int c = 0; c < clients; c++) {
                     int first = c;
                     parts.add(pool.submit(() -> {
-                        HttpClient client = client();
+                        HttpClient client = CitizenHttp.client();
                         List<Session> mine = new ArrayList<>();
                         for (int i = first; i < usernames.size(); i += clients) {
                             mine.add(logIn(client, usernames.get(i), password));
@@ -360,9 +350,10 @@ class VotingBenchmark {
                 throws IOException, InterruptedException {
             HttpResponse<String> form = client.send(HttpRequest.newBuilder(URI.create(base + "/buerger/anmelden"))
                 .build(), HttpResponse.BodyHandlers.ofString());
-            String cookie = session(form, null);
-            String body = "username=" + encode(username) + "&password=" + encode(password) + "&_csrf="
-                + encode(csrf(form.body()));
+            String cookie = CitizenHttp.sessionCookie(form, null);
+            String body = "username=" + CitizenHttp.encode(username) + "&password=" + CitizenHttp.encode(password)
+                + "&_csrf="
+                + CitizenHttp.encode(CitizenHttp.csrfToken(form.body()));
             HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create(base + "/buerger/anmelden"))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
@@ -371,14 +362,15 @@ class VotingBenchmark {
                 throw new IllegalStateException("Login of " + username + " failed: " + login.statusCode() + " "
                     + location);
             }
-            cookie = session(login, cookie);
+            cookie = CitizenHttp.sessionCookie(login, cookie);
             HttpResponse<String> ballotForm = client.send(HttpRequest.newBuilder(URI.create(base
                 + "/buerger/abstimmungen/" + voteId)).header("Cookie", cookie).build(),
                 HttpResponse.BodyHandlers.ofString());
             if (ballotForm.statusCode() != 200 || !ballotForm.body().contains("name=\"choice\"")) {
                 throw new IllegalStateException("No ballot form for " + username + ": " + ballotForm.statusCode());
             }
-            return new Session(username, session(ballotForm, cookie), csrf(ballotForm.body()));
+            return new Session(username, CitizenHttp.sessionCookie(ballotForm, cookie),
+                CitizenHttp.csrfToken(ballotForm.body()));
         }
 
         Result vote(List<Session> sessions) throws Exception {
@@ -392,7 +384,7 @@ class VotingBenchmark {
                 for (int c = 0; c < clients; c++) {
                     int first = c;
                     parts.add(pool.submit(() -> {
-                        HttpClient client = client();
+                        HttpClient client = CitizenHttp.client();
                         for (int i = first; i < sessions.size(); i += clients) {
                             Session session = sessions.get(i);
                             long t = System.nanoTime();
@@ -424,7 +416,7 @@ class VotingBenchmark {
 
         /** @return true if acknowledged: a redirect to the receipt page */
         boolean castOne(HttpClient client, Session session, Long option) throws IOException, InterruptedException {
-            String body = "choice=" + option + "&_csrf=" + encode(session.csrf());
+            String body = "choice=" + option + "&_csrf=" + CitizenHttp.encode(session.csrf());
             HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(base
                 + "/buerger/abstimmungen/" + voteId)).header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Cookie", session.cookie())
@@ -433,30 +425,6 @@ class VotingBenchmark {
                 && response.headers().firstValue("Location").orElse("").endsWith("/quittung");
         }
 
-        private static String session(HttpResponse<?> response, String previous) {
-            for (String header : response.headers().allValues("Set-Cookie")) {
-                Matcher m = SESSION.matcher(header);
-                if (m.find()) {
-                    return m.group(1);
-                }
-            }
-            if (previous == null) {
-                throw new IllegalStateException("No session cookie from " + response.uri());
-            }
-            return previous;
-        }
-
-        private static String csrf(String html) {
-            Matcher token = CSRF.matcher(html);
-            if (!token.find()) {
-                throw new IllegalStateException("No CSRF token in the page");
-            }
-            return token.group(1) != null ? token.group(1) : token.group(2);
-        }
-
-        private static String encode(String value) {
-            return URLEncoder.encode(value, StandardCharsets.UTF_8);
-        }
     }
 
     /** The same number of single-row inserts, straight through JDBC into a copy of the ballot table. */

@@ -35,6 +35,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import de.stadtdialog.StadtdialogApplication;
+import de.stadtdialog.bench.CitizenHttp;
 import de.stadtdialog.voting.Vote;
 import de.stadtdialog.voting.VoteOption;
 import de.stadtdialog.voting.VoteOptionRepository;
@@ -122,7 +123,7 @@ class VotingCrashBenchmark {
             for (int c = 0; c < clients; c++) {
                 int first = c;
                 parts.add(pool.submit(() -> {
-                    HttpClient client = VotingBenchmark.HttpVoters.client();
+                    HttpClient client = CitizenHttp.client();
                     for (int i = first; i < sessions.size(); i += clients) {
                         VotingBenchmark.HttpVoters.Session session = sessions.get(i);
                         try {
