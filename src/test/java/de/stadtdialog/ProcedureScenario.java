@@ -1,5 +1,6 @@
 package de.stadtdialog;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.FormService;
@@ -25,6 +26,7 @@ public abstract class ProcedureScenario {
     protected final TaskService taskService;
     protected final FormService formService;
     protected final ManagementService managementService;
+    private final Map<Long, String> calledInstances = new HashMap<>();
 
     protected ProcedureScenario(ApplicationContext context) {
         this.procedures = context.getBean(ProcedureRepository.class);
@@ -39,18 +41,30 @@ public abstract class ProcedureScenario {
         return procedures.findById(procedure.getId()).orElseThrow();
     }
 
+    /**
+     * From now on, tasks and jobs of {@code procedure} are looked up in {@code calledInstanceId}: for a template
+     * that a composed procedure runs as a call activity.
+     */
+    public void followCalledInstance(Procedure procedure, String calledInstanceId) {
+        calledInstances.put(procedure.getId(), calledInstanceId);
+    }
+
+    /** The instance this scenario drives: the procedure's own, or the called one it follows. */
+    public String instanceId(Procedure procedure) {
+        return calledInstances.getOrDefault(procedure.getId(), procedure.getProcessInstanceId());
+    }
+
     public ProcessInstance instance(Procedure procedure) {
-        return runtimeService.createProcessInstanceQuery().processInstanceId(procedure.getProcessInstanceId())
-            .singleResult();
+        return runtimeService.createProcessInstanceQuery().processInstanceId(instanceId(procedure)).singleResult();
     }
 
     public Task task(Procedure procedure, String taskKey) {
-        return taskService.createTaskQuery().processInstanceId(procedure.getProcessInstanceId())
+        return taskService.createTaskQuery().processInstanceId(instanceId(procedure))
             .taskDefinitionKey(taskKey).singleResult();
     }
 
     public Job job(Procedure procedure, String activityId) {
-        return managementService.createJobQuery().processInstanceId(procedure.getProcessInstanceId())
+        return managementService.createJobQuery().processInstanceId(instanceId(procedure))
             .activityId(activityId).singleResult();
     }
 

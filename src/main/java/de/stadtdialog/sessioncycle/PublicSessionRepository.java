@@ -11,5 +11,6 @@ public interface PublicSessionRepository extends JpaRepository<PublicSession, Lo
 
     Optional<PublicSession> findByIdAndInvitationSentAtIsNotNull(Long id);
 
-    Optional<PublicSession> findByProcedureId(Long procedureId);
+    /** A session-cycle procedure has one session; a composed procedure (working-group sessions) several. */
+    List<PublicSession> findByProcedureIdOrderByStartsAt(Long procedureId);
 }

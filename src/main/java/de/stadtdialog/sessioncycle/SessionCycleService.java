@@ -42,9 +42,7 @@ public class SessionCycleService {
         NoticePeriod notice = NoticePeriod.parse(command.noticePeriod());
         Instant deadline = notice.invitationDeadline(command.startsAt());
         if (!deadline.isAfter(clock.instant())) {
-            throw new InputRejectedException("startsAt", "Zu kurzfristig: Bei " + notice.fullDays()
-                + " vollen Tagen Ladungsfrist hätte die Einladung bis " + NoticePeriod.format(deadline.minusSeconds(60))
-                + " verschickt werden müssen.");
+            throw tooShortNotice(notice, deadline);
         }
         String recipients = normaliseRecipients(command.recipients());
         PublicSession session = sessions.save(new PublicSession(command.tenantId(), command.body().trim(),
@@ -52,12 +50,46 @@ public class SessionCycleService {
         Procedure procedure = procedures.create(command.tenantId(), command.title().trim(),
             SessionCycleProcess.TEMPLATE_KEY, SessionCycleProcess.PROCESS_ID);
         session.linkProcedure(procedure.getId());
-        return procedures.startProcess(procedure, Map.of(
+        return procedures.startProcess(procedure, variablesOf(session, notice));
+    }
+
+    /**
+     * For a procedure that calls the session-cycle process as a call activity (a working group meeting in a
+     * composed procedure): plans the session linked to that procedure — or finds the one planned before for the
+     * same start, so a step repeated after a crash plans no second session — and returns the variables the call
+     * activity passes in. The notice period is checked as on the planning page.
+     */
+    @Transactional
+    public Map<String, Object> prepareFor(Long procedureId, PlanSession command) {
+        NoticePeriod notice = NoticePeriod.parse(command.noticePeriod());
+        PublicSession session = sessions.findByProcedureIdOrderByStartsAt(procedureId).stream()
+            .filter(planned -> planned.getStartsAt().equals(command.startsAt())).findFirst().orElseGet(() -> {
+                Instant deadline = notice.invitationDeadline(command.startsAt());
+                if (!deadline.isAfter(clock.instant())) {
+                    throw tooShortNotice(notice, deadline);
+                }
+                PublicSession planned = sessions.save(new PublicSession(command.tenantId(), command.body().trim(),
+                    command.title().trim(), command.startsAt(), blankToNull(command.location()), notice.iso(),
+                    normaliseRecipients(command.recipients())));
+                planned.linkProcedure(procedureId);
+                return planned;
+            });
+        return variablesOf(session, NoticePeriod.parse(session.getNoticePeriod()));
+    }
+
+    private static Map<String, Object> variablesOf(PublicSession session, NoticePeriod notice) {
+        return Map.of(
             SessionCycleProcess.VAR_SESSION_ID, session.getId(),
             SessionCycleProcess.VAR_NOTICE_PERIOD, notice.iso(),
-            SessionCycleProcess.VAR_INVITATION_DEADLINE, Date.from(deadline),
-            SessionCycleProcess.VAR_SESSION_STARTS_AT, Date.from(command.startsAt()),
-            SessionCycleProcess.VAR_MINUTES_DUE, Date.from(NoticePeriod.minutesDue(command.startsAt()))));
+            SessionCycleProcess.VAR_INVITATION_DEADLINE, Date.from(notice.invitationDeadline(session.getStartsAt())),
+            SessionCycleProcess.VAR_SESSION_STARTS_AT, Date.from(session.getStartsAt()),
+            SessionCycleProcess.VAR_MINUTES_DUE, Date.from(NoticePeriod.minutesDue(session.getStartsAt())));
+    }
+
+    private static InputRejectedException tooShortNotice(NoticePeriod notice, Instant deadline) {
+        return new InputRejectedException("startsAt", "Zu kurzfristig: Bei " + notice.fullDays()
+            + " vollen Tagen Ladungsfrist hätte die Einladung bis " + NoticePeriod.format(deadline.minusSeconds(60))
+            + " verschickt werden müssen.");
     }
 
     /**

@@ -65,6 +65,7 @@ class SecurityConfiguration {
                 .requestMatchers("/aufrufe/**").hasAnyRole(Roles.OFFICER, Roles.COORDINATION)
                 .requestMatchers("/vorhaben/**").hasAnyRole(Roles.OFFICER, Roles.COORDINATION)
                 .requestMatchers("/rat/**").hasAnyRole(Roles.SECRETARIAT, Roles.OFFICER, Roles.COORDINATION)
+                .requestMatchers("/leitlinien/**").hasAnyRole(Roles.OFFICER, Roles.COORDINATION)
                 .requestMatchers("/postausgang/**")
                 .hasAnyRole(Roles.OFFICER, Roles.COORDINATION, Roles.SECRETARIAT, Roles.ADMIN)
                 .requestMatchers(path("/camunda/**")).hasAnyRole(STAFF)

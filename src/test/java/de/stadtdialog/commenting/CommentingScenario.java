@@ -27,6 +27,8 @@ import de.stadtdialog.procedure.ProcedureRepository;
  */
 public final class CommentingScenario {
 
+    private final java.util.Map<Long, String> calledInstances = new java.util.HashMap<>();
+
     public static final String TENANT = "kaiserslautern";
     public static final String MARKDOWN = """
         # Leitlinien für Bürgerbeteiligung
@@ -104,8 +106,17 @@ public final class CommentingScenario {
             .variableValueEquals(CommentModerationProcess.VAR_COMMENT_ID, comment.getId()).singleResult();
     }
 
+    /** Tasks and jobs of {@code procedure} are looked up in the called instance (a composed procedure's). */
+    public void followCalledInstance(Procedure procedure, String calledInstanceId) {
+        calledInstances.put(procedure.getId(), calledInstanceId);
+    }
+
+    public String instanceId(Procedure procedure) {
+        return calledInstances.getOrDefault(procedure.getId(), procedure.getProcessInstanceId());
+    }
+
     public Task task(Procedure procedure, String taskKey) {
-        return taskService.createTaskQuery().processInstanceId(procedure.getProcessInstanceId())
+        return taskService.createTaskQuery().processInstanceId(instanceId(procedure))
             .taskDefinitionKey(taskKey).singleResult();
     }
 
@@ -129,7 +140,7 @@ public final class CommentingScenario {
     }
 
     public void executeJob(Procedure procedure, String activityId) {
-        executeJob(procedure.getProcessInstanceId(), activityId);
+        executeJob(instanceId(procedure), activityId);
     }
 
     public void submit(Task task, String user, Map<String, Object> values) {

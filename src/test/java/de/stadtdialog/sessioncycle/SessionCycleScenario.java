@@ -52,7 +52,7 @@ public final class SessionCycleScenario extends ProcedureScenario {
     }
 
     public PublicSession session(Procedure procedure) {
-        return sessions.findByProcedureId(procedure.getId()).orElseThrow();
+        return sessions.findByProcedureIdOrderByStartsAt(procedure.getId()).get(0);
     }
 
     public static Map<String, Object> agenda() {

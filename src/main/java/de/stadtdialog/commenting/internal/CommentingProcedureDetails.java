@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
-import de.stadtdialog.commenting.CommentingPhaseProcess;
 import de.stadtdialog.commenting.CommentingService;
 import de.stadtdialog.commenting.CommentingTimes;
 import de.stadtdialog.commenting.DraftRepository;
@@ -27,7 +26,7 @@ class CommentingProcedureDetails implements ProcedureDetailsContributor {
 
     @Override
     public List<ProcedureDetail> detailsOf(Procedure procedure) {
-        if (!CommentingPhaseProcess.TEMPLATE_KEY.equals(procedure.getTemplateKey()) || procedure.getId() == null) {
+        if (procedure.getId() == null) {
             return List.of();
         }
         return drafts.findByProcedureId(procedure.getId()).map(draft -> {

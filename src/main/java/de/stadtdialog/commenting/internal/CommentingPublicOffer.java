@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
-import de.stadtdialog.commenting.CommentingPhaseProcess;
 import de.stadtdialog.commenting.CommentingTimes;
 import de.stadtdialog.commenting.DraftRepository;
 import de.stadtdialog.portal.PublicOffer;
@@ -28,7 +27,7 @@ class CommentingPublicOffer implements PublicPhaseOffer {
 
     @Override
     public List<PublicOffer> offersFor(Procedure procedure) {
-        if (!CommentingPhaseProcess.TEMPLATE_KEY.equals(procedure.getTemplateKey()) || procedure.getId() == null) {
+        if (procedure.getId() == null) {
             return List.of();
         }
         return drafts.findByProcedureId(procedure.getId()).filter(d -> d.isPublic()).map(draft -> {

@@ -195,22 +195,22 @@ class CouncilSteps {
     }
 
     /**
-     * Publishes the decision on the procedure's public page and tells a participation procedure that waits for it
-     * (message {@value CouncilDecisionProcess#MESSAGE_DECISION_TAKEN}, by its business key) when this motion was
-     * started apart from it.
+     * Publishes the decision on the procedure's public page and tells every process of the participation procedure
+     * that waits for it (message {@value CouncilDecisionProcess#MESSAGE_DECISION_TAKEN}, by its business key): a
+     * participation procedure this motion was started apart from, or — when this process is a call activity of a
+     * composed procedure — the templates called by the same procedure, such as a commenting phase waiting to send
+     * its feedback.
      */
     void publishDecision(Long motionId) {
         Motion motion = motion(motionId);
         if (!motion.publishDecision(clock.instant())) {
             return;
         }
-        if (!motion.getParticipationProcedureId().equals(motion.getProcedureId())) {
-            procedures.findById(motion.getParticipationProcedureId()).ifPresent(related -> runtimeService
-                .createMessageCorrelation(CouncilDecisionProcess.MESSAGE_DECISION_TAKEN)
-                .processInstanceBusinessKey(related.getBusinessKey())
-                .setVariable(CouncilDecisionProcess.VAR_COUNCIL_DECISION, motion.getDecision().name())
-                .correlateAllWithResult());
-        }
+        procedures.findById(motion.getParticipationProcedureId()).ifPresent(related -> runtimeService
+            .createMessageCorrelation(CouncilDecisionProcess.MESSAGE_DECISION_TAKEN)
+            .processInstanceBusinessKey(related.getBusinessKey())
+            .setVariable(CouncilDecisionProcess.VAR_COUNCIL_DECISION, motion.getDecision().name())
+            .correlateAllWithResult());
     }
 
     /** One mail per address with the decision and every contribution of that person. @return recipients */

@@ -10,7 +10,6 @@ import de.stadtdialog.dashboard.ProcedureDetailsContributor;
 import de.stadtdialog.membercall.ApplicationStatus;
 import de.stadtdialog.membercall.MemberApplication;
 import de.stadtdialog.membercall.MemberCall;
-import de.stadtdialog.membercall.MemberCallProcess;
 import de.stadtdialog.membercall.MemberCallService;
 import de.stadtdialog.membercall.MemberCallTexts;
 import de.stadtdialog.procedure.Procedure;
@@ -27,7 +26,7 @@ class MemberCallDetailsContributor implements ProcedureDetailsContributor {
 
     @Override
     public List<ProcedureDetail> detailsOf(Procedure procedure) {
-        if (!MemberCallProcess.TEMPLATE_KEY.equals(procedure.getTemplateKey()) || procedure.getId() == null) {
+        if (procedure.getId() == null) {
             return List.of();
         }
         return service.callOfProcedure(procedure.getId()).map(this::details).orElse(List.of());

@@ -7,7 +7,6 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 import de.stadtdialog.membercall.MemberCall;
-import de.stadtdialog.membercall.MemberCallProcess;
 import de.stadtdialog.membercall.MemberCallService;
 import de.stadtdialog.membercall.MemberCallTexts;
 import de.stadtdialog.portal.PublicOffer;
@@ -28,7 +27,7 @@ class MemberCallPublicOffer implements PublicPhaseOffer {
 
     @Override
     public List<PublicOffer> offersFor(Procedure procedure) {
-        if (!MemberCallProcess.TEMPLATE_KEY.equals(procedure.getTemplateKey()) || procedure.getId() == null) {
+        if (procedure.getId() == null) {
             return List.of();
         }
         return service.callOfProcedure(procedure.getId()).filter(c -> c.getPublishedAt() != null)

@@ -11,11 +11,11 @@ import de.stadtdialog.procedure.Procedure;
 import de.stadtdialog.sessioncycle.NoticePeriod;
 import de.stadtdialog.sessioncycle.PublicSession;
 import de.stadtdialog.sessioncycle.PublicSessionRepository;
-import de.stadtdialog.sessioncycle.SessionCycleProcess;
 
 /**
  * The session behind a session-cycle procedure on its procedure page: body, date, place, and the link to the
- * public page once the invitation is published (before that, the public page does not exist).
+ * public page once the invitation is published (before that, the public page does not exist). A composed procedure
+ * with several working-group sessions shows one line per session instead.
  */
 @Component
 class PublicSessionDetailsContributor implements ProcedureDetailsContributor {
@@ -28,11 +28,23 @@ class PublicSessionDetailsContributor implements ProcedureDetailsContributor {
 
     @Override
     public List<ProcedureDetail> detailsOf(Procedure procedure) {
-        if (!SessionCycleProcess.TEMPLATE_KEY.equals(procedure.getTemplateKey()) || procedure.getId() == null) {
+        if (procedure.getId() == null) {
             return List.of();
         }
-        return sessions.findByProcedureId(procedure.getId()).map(PublicSessionDetailsContributor::details)
-            .orElse(List.of());
+        List<PublicSession> ofProcedure = sessions.findByProcedureIdOrderByStartsAt(procedure.getId());
+        if (ofProcedure.size() == 1) {
+            return details(ofProcedure.get(0));
+        }
+        return ofProcedure.stream().map(PublicSessionDetailsContributor::line).toList();
+    }
+
+    private static ProcedureDetail line(PublicSession session) {
+        String text = session.getTitle() + " – " + NoticePeriod.format(session.getStartsAt())
+            + (session.isMinutesPublished() ? " (Protokoll veröffentlicht)"
+                : session.isInvitationPublished() ? " (eingeladen)" : " (in Vorbereitung)");
+        return session.isInvitationPublished()
+            ? ProcedureDetail.link("sessioncycle.detail.session", text, "/oeffentlich/sitzungen/" + session.getId())
+            : ProcedureDetail.fact("sessioncycle.detail.session", text);
     }
 
     private static List<ProcedureDetail> details(PublicSession session) {

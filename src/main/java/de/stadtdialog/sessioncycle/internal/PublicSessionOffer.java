@@ -11,11 +11,11 @@ import de.stadtdialog.procedure.Procedure;
 import de.stadtdialog.sessioncycle.NoticePeriod;
 import de.stadtdialog.sessioncycle.PublicSession;
 import de.stadtdialog.sessioncycle.PublicSessionRepository;
-import de.stadtdialog.sessioncycle.SessionCycleProcess;
 
 /**
  * On the public project page of a session-cycle procedure: the public session page (invitation and agenda) once
- * the invitation is published, and the minutes once they are. Before the invitation there is nothing public.
+ * the invitation is published, and the minutes once they are. Before the invitation there is nothing public. A
+ * composed procedure offers each of its working-group sessions.
  */
 @Component
 class PublicSessionOffer implements PublicPhaseOffer {
@@ -28,11 +28,11 @@ class PublicSessionOffer implements PublicPhaseOffer {
 
     @Override
     public List<PublicOffer> offersFor(Procedure procedure) {
-        if (!SessionCycleProcess.TEMPLATE_KEY.equals(procedure.getTemplateKey()) || procedure.getId() == null) {
+        if (procedure.getId() == null) {
             return List.of();
         }
-        return sessions.findByProcedureId(procedure.getId()).filter(PublicSession::isInvitationPublished)
-            .map(PublicSessionOffer::offers).orElse(List.of());
+        return sessions.findByProcedureIdOrderByStartsAt(procedure.getId()).stream()
+            .filter(PublicSession::isInvitationPublished).flatMap(session -> offers(session).stream()).toList();
     }
 
     private static List<PublicOffer> offers(PublicSession session) {

@@ -9,7 +9,6 @@ import de.stadtdialog.dashboard.ProcedureDetail;
 import de.stadtdialog.dashboard.ProcedureDetailsContributor;
 import de.stadtdialog.procedure.Procedure;
 import de.stadtdialog.voting.Vote;
-import de.stadtdialog.voting.VoteProcess;
 import de.stadtdialog.voting.VoteRepository;
 import de.stadtdialog.voting.VoteTexts;
 
@@ -25,7 +24,7 @@ class VoteDetailsContributor implements ProcedureDetailsContributor {
 
     @Override
     public List<ProcedureDetail> detailsOf(Procedure procedure) {
-        if (!VoteProcess.TEMPLATE_KEY.equals(procedure.getTemplateKey()) || procedure.getId() == null) {
+        if (procedure.getId() == null) {
             return List.of();
         }
         return votes.findByProcedureId(procedure.getId()).map(VoteDetailsContributor::details).orElse(List.of());

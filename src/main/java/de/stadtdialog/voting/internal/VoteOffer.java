@@ -9,7 +9,6 @@ import de.stadtdialog.portal.PublicOffer;
 import de.stadtdialog.portal.PublicPhaseOffer;
 import de.stadtdialog.procedure.Procedure;
 import de.stadtdialog.voting.Vote;
-import de.stadtdialog.voting.VoteProcess;
 import de.stadtdialog.voting.VoteRepository;
 import de.stadtdialog.voting.VoteTexts;
 
@@ -30,7 +29,7 @@ class VoteOffer implements PublicPhaseOffer {
 
     @Override
     public List<PublicOffer> offersFor(Procedure procedure) {
-        if (!VoteProcess.TEMPLATE_KEY.equals(procedure.getTemplateKey()) || procedure.getId() == null) {
+        if (procedure.getId() == null) {
             return List.of();
         }
         return votes.findByProcedureId(procedure.getId()).filter(Vote::isApproved)
