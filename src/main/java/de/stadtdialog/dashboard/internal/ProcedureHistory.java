@@ -1,9 +1,11 @@
 package de.stadtdialog.dashboard.internal;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -63,6 +65,31 @@ class ProcedureHistory {
         if (instanceId == null) {
             return List.of();
         }
+        List<TimelineEntry> entries = new ArrayList<>();
+        Map<String, String> prefixes = new LinkedHashMap<>();
+        prefixes.put(instanceId, "");
+        // a composed procedure's templates run as called processes; their steps are part of its story
+        Deque<String> toScan = new ArrayDeque<>(List.of(instanceId));
+        while (!toScan.isEmpty() && prefixes.size() < 200) {
+            String scanning = toScan.poll();
+            for (HistoricActivityInstance call : historyService.createHistoricActivityInstanceQuery()
+                    .processInstanceId(scanning).activityType("callActivity").list()) {
+                String called = call.getCalledProcessInstanceId();
+                if (called != null && !prefixes.containsKey(called)) {
+                    prefixes.put(called, prefixes.get(scanning) + name(call.getActivityName(), call.getActivityId())
+                        + ": ");
+                    toScan.add(called);
+                }
+            }
+        }
+        for (Map.Entry<String, String> instance : prefixes.entrySet()) {
+            entries.addAll(timelineOf(instance.getKey(), instance.getValue(), locale));
+        }
+        entries.sort(Comparator.comparing(TimelineEntry::at, Comparator.nullsLast(Comparator.naturalOrder())));
+        return entries;
+    }
+
+    private List<TimelineEntry> timelineOf(String instanceId, String prefix, Locale locale) {
         List<HistoricActivityInstance> activities = historyService.createHistoricActivityInstanceQuery()
             .processInstanceId(instanceId).orderByHistoricActivityInstanceStartTime().asc()
             .orderPartiallyByOccurrence().asc().list();
@@ -88,8 +115,8 @@ class ProcedureHistory {
             boolean instantaneous = INSTANTANEOUS_ACTIVITY_TYPES.contains(activity.getActivityType());
             entries.add(new TimelineEntry(instant(activity.getStartTime()),
                 instantaneous ? null : instant(activity.getEndTime()), TimelineEntry.Kind.STEP,
-                name(activity.getActivityName(), activity.getActivityId()), person(activity.getAssignee(), people),
-                null, activity.isCanceled(), activity.getEndTime() == null));
+                prefix + name(activity.getActivityName(), activity.getActivityId()),
+                person(activity.getAssignee(), people), null, activity.isCanceled(), activity.getEndTime() == null));
         }
         for (List<UserOperationLogEntry> operation : byOperation(operations)) {
             UserOperationLogEntry first = operation.get(0);
@@ -97,17 +124,16 @@ class ProcedureHistory {
                 first.getOperationType(), locale);
             String task = first.getTaskId() == null ? null : taskNames.get(first.getTaskId());
             entries.add(new TimelineEntry(instant(first.getTimestamp()), null, TimelineEntry.Kind.ACTION,
-                task == null ? what : what + ": " + task, person(first.getUserId(), people),
+                task == null ? what : what + ": " + prefix + task, person(first.getUserId(), people),
                 assigneeChange(operation, people), false, false));
         }
-        BpmnModelInstance model = procedure.getProcessDefinitionId() == null ? null
-            : repositoryService.getBpmnModelInstance(procedure.getProcessDefinitionId());
         for (HistoricIncident incident : incidents) {
+            BpmnModelInstance model = incident.getProcessDefinitionId() == null ? null
+                : repositoryService.getBpmnModelInstance(incident.getProcessDefinitionId());
             entries.add(new TimelineEntry(instant(incident.getCreateTime()), instant(incident.getEndTime()),
-                TimelineEntry.Kind.INCIDENT, activityName(model, incident.getActivityId()), null,
+                TimelineEntry.Kind.INCIDENT, prefix + activityName(model, incident.getActivityId()), null,
                 incident.getIncidentMessage(), false, incident.getEndTime() == null));
         }
-        entries.sort(Comparator.comparing(TimelineEntry::at, Comparator.nullsLast(Comparator.naturalOrder())));
         return entries;
     }
 

@@ -60,6 +60,8 @@ class ProcedurePageController {
         this.clock = clock;
     }
 
+    private static final int TASKS_SHOWN = 50;
+
     /** A step the process is waiting in, for the highlighted diagram and the list read out by screen readers. */
     public record ActiveStep(String id, String name) {
     }
@@ -88,8 +90,10 @@ class ProcedurePageController {
         model.addAttribute("details", contributors.orderedStream()
             .flatMap(contributor -> contributor.detailsOf(procedure).stream()).toList());
         model.addAttribute("hasDiagram", bpmn != null);
-        model.addAttribute("activeSteps", running ? activeSteps(procedure, bpmn) : List.<ActiveStep>of());
-        model.addAttribute("openTasks", running ? openTasks(instanceId, now) : List.<OpenTask>of());
+        List<ActiveStep> activeSteps = running ? activeSteps(procedure, bpmn) : List.of();
+        model.addAttribute("activeSteps", activeSteps);
+        model.addAttribute("activeStepLabels", running ? activeStepLabels(procedure, bpmn, activeSteps) : List.<String>of());
+        model.addAttribute("openTasks", running ? openTasks(procedure, now) : List.<OpenTask>of());
         model.addAttribute("incidents", running ? incidents(instanceId, bpmn) : List.<OpenIncident>of());
         model.addAttribute("cockpitUrl", instanceId == null ? null
             : "/camunda/app/cockpit/default/#/process-instance/" + instanceId + "/runtime?tab=incidents-tab");
@@ -122,14 +126,39 @@ class ProcedurePageController {
             ? runtimeService.getActiveActivityIds(procedure.getProcessInstanceId())
             : Arrays.stream(procedure.getActiveActivityIds().split(",")).map(String::trim)
                 .filter(id -> !id.isEmpty()).toList();
+        if (bpmn != null && ids.stream().anyMatch(id -> bpmn.getModelElementById(id) == null)) {
+            // steps inside called processes (a composed procedure): its own diagram shows the call activities
+            ids = runtimeService.getActiveActivityIds(procedure.getProcessInstanceId());
+        }
         return ids.stream().distinct()
             // the read model truncates long lists; a cut-off id is not in the diagram
             .filter(id -> bpmn == null || bpmn.getModelElementById(id) != null)
             .map(id -> new ActiveStep(id, ProcedureHistory.activityName(bpmn, id))).toList();
     }
 
-    private List<OpenTask> openTasks(String instanceId, Instant now) {
-        return taskService.createTaskQuery().processInstanceId(instanceId).orderByTaskCreateTime().asc().list()
+    /**
+     * The steps in plain words as the read model has them, which follows call activities into the called
+     * processes ("Ratsentscheidung: Beschlussvorlage verfassen"); the diagram's own names where it has none.
+     */
+    private static List<String> activeStepLabels(Procedure procedure, BpmnModelInstance bpmn,
+            List<ActiveStep> steps) {
+        boolean inCalledProcesses = bpmn != null && procedure.getActiveActivityIds() != null
+            && Arrays.stream(procedure.getActiveActivityIds().split(",")).map(String::trim)
+                .anyMatch(id -> !id.isEmpty() && bpmn.getModelElementById(id) == null);
+        if (!inCalledProcesses || procedure.getPhase() == null || procedure.getPhase().isBlank()) {
+            return steps.stream().map(ActiveStep::name).toList();
+        }
+        return Arrays.stream(procedure.getPhase().split(" · ")).map(String::trim).filter(l -> !l.isEmpty())
+            .toList();
+    }
+
+    /**
+     * Open tasks of every process of the procedure: its own, the templates it called and companion processes
+     * (e.g. one moderation per comment), which all carry its business key. At most {@value #TASKS_SHOWN}.
+     */
+    private List<OpenTask> openTasks(Procedure procedure, Instant now) {
+        return taskService.createTaskQuery().processInstanceBusinessKey(procedure.getBusinessKey())
+            .tenantIdIn(procedure.getTenantId()).orderByTaskCreateTime().asc().listPage(0, TASKS_SHOWN)
             .stream().map(task -> openTask(task, now)).toList();
     }
 
