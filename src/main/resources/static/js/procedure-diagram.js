@@ -39,6 +39,8 @@
       })
       .then(function () {
         var canvas = viewer.get('canvas');
+        // the steps are listed as text below; the drawing's shapes and labels would only repeat them out of order
+        container.querySelectorAll('svg').forEach(function (svg) { svg.setAttribute('aria-hidden', 'true'); });
         var elements = viewer.get('elementRegistry');
         canvas.zoom('fit-viewport', 'auto');
         activeIds.forEach(function (id) {

@@ -30,10 +30,12 @@ class GuidelinesJourneyTests {
     int port;
 
     WebDriver browser;
+    AccessibilityCheck accessibility;
 
     @BeforeEach
     void openBrowser() throws Exception {
         browser = HeadlessChromium.start();
+        accessibility = new AccessibilityCheck(browser);
     }
 
     @AfterEach
@@ -51,6 +53,7 @@ class GuidelinesJourneyTests {
         open("/verfahren/neu");
         browser.findElement(By.linkText("Leitlinien für Bürgerbeteiligung (Gesamtverfahren)")).click();
         WebElement titleField = waitFor(By.id("title"));
+        accessibility.check("Leitlinien-Verfahren anlegen");
         assertThat(browser.findElement(By.id("sessionNoticePeriod")).getAttribute("value")).isEqualTo("P4D");
         titleField.clear();
         titleField.sendKeys(title);
@@ -63,6 +66,7 @@ class GuidelinesJourneyTests {
         waitFor(By.linkText("Ratsauftrag erfassen")).click();
 
         WebElement reference = waitFor(By.id("field-Field_MandateReference"));
+        accessibility.check("Ratsauftrag erfassen");
         reference.sendKeys("Antrag der Stadtratsfraktionen vom 16.05.2022");
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2022-05-16'",
             browser.findElement(By.id("field-Field_MandateDate")));
@@ -79,6 +83,8 @@ class GuidelinesJourneyTests {
         assertThat(highlighted.isDisplayed()).isTrue();
         assertThat(browser.findElement(By.cssSelector("main")).getText())
             .contains("Antrag der Stadtratsfraktionen vom 16.05.2022 (16.05.2022)", "Aufruf bearbeiten");
+        accessibility.check("Verfahrensseite des Leitlinien-Verfahrens");
+        assertThat(accessibility.barriers()).as("serious or critical accessibility barriers").isEmpty();
     }
 
     @Test

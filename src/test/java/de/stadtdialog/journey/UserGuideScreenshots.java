@@ -61,6 +61,7 @@ class UserGuideScreenshots {
         save("officer-task-form");
         shot("/sitzungsreihen/neu", "officer-plan-session");
         shot("/aufrufe/neu", "officer-new-call");
+        shot("/leitlinien/neu", "officer-new-guidelines");
         shot("/postausgang", "officer-outbox");
         logout();
 
@@ -68,6 +69,11 @@ class UserGuideScreenshots {
         shot("/verfahren", "secretariat-overview");
         openFirst("table a[href^='/verfahren/']");
         save("secretariat-procedure");
+        open("/verfahren?q=Kaiserslautern%20(2022");
+        openFirst("table a[href^='/verfahren/']");
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+            .until(driver -> !driver.findElements(By.cssSelector(".djs-element.highlight-active")).isEmpty());
+        save("secretariat-guidelines-procedure");
         logout();
 
         login("designer");
