@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.management.JobDefinition;
@@ -22,8 +24,11 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Activity;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.stereotype.Component;
 
 import de.stadtdialog.procedure.Procedure;
@@ -47,15 +52,20 @@ class PublicTimelines {
         "adHocSubProcess", "transaction", "scriptTask", "businessRuleTask", "boundaryCompensation",
         "compensationEndEvent", "intermediateCompensationThrowEvent");
 
+    /** Extension property of a flow node: {@code false} keeps it off the public timeline. */
+    static final String PUBLIC_PROPERTY = "public";
+
     private final HistoryService historyService;
+    private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final ManagementService managementService;
     private final RepositoryService repositoryService;
     private final Clock clock;
 
-    PublicTimelines(HistoryService historyService, TaskService taskService, ManagementService managementService,
+    PublicTimelines(HistoryService historyService, RuntimeService runtimeService, TaskService taskService, ManagementService managementService,
             RepositoryService repositoryService, Clock clock) {
         this.historyService = historyService;
+        this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.managementService = managementService;
         this.repositoryService = repositoryService;
@@ -70,6 +80,8 @@ class PublicTimelines {
         List<HistoricActivityInstance> activities = historyService.createHistoricActivityInstanceQuery()
             .processInstanceId(instanceId).orderByHistoricActivityInstanceStartTime().asc()
             .orderPartiallyByOccurrence().asc().list();
+        Map<String, BpmnModelInstance> models = new HashMap<>();
+        activities = activities.stream().filter(activity -> !markedInternal(activity, models)).toList();
         List<PastStep> past = activities.stream()
             .filter(activity -> activity.getEndTime() != null && !activity.isCanceled() && isPublic(activity))
             .sorted(Comparator.comparing(HistoricActivityInstance::getEndTime))
@@ -91,13 +103,18 @@ class PublicTimelines {
         }
         Instant now = clock.instant();
         Map<String, UpcomingDate> dates = new LinkedHashMap<>();
-        for (Task task : taskService.createTaskQuery().processInstanceId(instanceId).list()) {
+        // a composed procedure's deadlines are in the processes it called (the call's application deadline, ...)
+        Set<String> instances = new HashSet<>();
+        instances.add(instanceId);
+        runtimeService.createProcessInstanceQuery().rootProcessInstanceId(instanceId).list()
+            .forEach(instance -> instances.add(instance.getId()));
+        for (Task task : taskService.createTaskQuery().processInstanceIdIn(instances.toArray(String[]::new)).list()) {
             if (task.getDueDate() != null && hasName(task.getName())) {
                 add(dates, new UpcomingDate(name(task.getName()), task.getDueDate().toInstant(),
                     UpcomingDate.Kind.DEADLINE, task.getDueDate().toInstant().isBefore(now)));
             }
         }
-        List<Job> timers = managementService.createJobQuery().processInstanceId(instanceId).timers().list();
+        List<Job> timers = managementService.createJobQuery().rootProcessInstanceId(instanceId).timers().list();
         Map<String, String> activityOfJobDefinition = new HashMap<>();
         Map<String, BpmnModelInstance> models = new HashMap<>();
         for (Job timer : timers) {
@@ -142,6 +159,23 @@ class PublicTimelines {
         JobDefinition definition = managementService.createJobDefinitionQuery().jobDefinitionId(jobDefinitionId)
             .singleResult();
         return definition == null ? null : definition.getActivityId();
+    }
+
+    /**
+     * Steps a process designer marked as internal with the extension property {@value #PUBLIC_PROPERTY}
+     * = {@code false} (e.g. the service tasks that prepare a template for a composed procedure).
+     */
+    private boolean markedInternal(HistoricActivityInstance activity, Map<String, BpmnModelInstance> models) {
+        BpmnModelInstance model = models.computeIfAbsent(activity.getProcessDefinitionId(),
+            repositoryService::getBpmnModelInstance);
+        ModelElementInstance element = model == null ? null : model.getModelElementById(activity.getActivityId());
+        if (!(element instanceof BaseElement base) || base.getExtensionElements() == null) {
+            return false;
+        }
+        return base.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+            .flatMap(properties -> properties.getCamundaProperties().stream())
+            .anyMatch(property -> PUBLIC_PROPERTY.equals(property.getCamundaName())
+                && "false".equalsIgnoreCase(property.getCamundaValue()));
     }
 
     private static boolean isPublic(HistoricActivityInstance activity) {
