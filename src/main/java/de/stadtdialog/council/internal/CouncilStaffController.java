@@ -31,6 +31,7 @@ import de.stadtdialog.procedure.Procedure;
 import de.stadtdialog.procedure.TenantRepository;
 import de.stadtdialog.shared.InputRejectedException;
 import de.stadtdialog.shared.StaffUser;
+import de.stadtdialog.shared.StartForms;
 
 /**
  * The secretariat's and officers' council pages: start a council decision on its own ("Ratsentscheidung
@@ -166,10 +167,7 @@ class CouncilStaffController {
     @PostMapping("/neu")
     String start(@Valid @ModelAttribute(FORM) CouncilStartForm form, BindingResult errors, Model model,
             RedirectAttributes redirect, Locale locale) {
-        if (form.getTenantId() != null && !form.getTenantId().isBlank()
-                && !StaffUser.current().tenants().contains(form.getTenantId())) {
-            errors.rejectValue("tenantId", "notYours");
-        }
+        StartForms.checkTenant(form.getTenantId(), errors);
         if (errors.hasErrors()) {
             return page(model);
         }
@@ -177,11 +175,7 @@ class CouncilStaffController {
         try {
             procedure = council.start(form.toCommand());
         } catch (InputRejectedException rejected) {
-            if (rejected.field() != null && FORM_FIELDS.contains(rejected.field())) {
-                errors.rejectValue(rejected.field(), "rejected", rejected.getMessage());
-            } else {
-                errors.reject("rejected", rejected.getMessage());
-            }
+            StartForms.show(rejected, errors, FORM_FIELDS);
             return page(model);
         }
         redirect.addFlashAttribute("flashMessage", messages.getMessage("council.start.started",

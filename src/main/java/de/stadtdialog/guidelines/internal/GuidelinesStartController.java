@@ -25,6 +25,7 @@ import de.stadtdialog.procedure.Procedure;
 import de.stadtdialog.procedure.TenantRepository;
 import de.stadtdialog.shared.InputRejectedException;
 import de.stadtdialog.shared.StaffUser;
+import de.stadtdialog.shared.StartForms;
 
 /** Starts a guidelines procedure; everything else happens in its tasks and the templates' pages. */
 @Controller
@@ -150,10 +151,7 @@ class GuidelinesStartController {
     @PostMapping("/neu")
     String start(@Valid @ModelAttribute(FORM) GuidelinesStartForm form, BindingResult errors, Model model,
             RedirectAttributes redirect, Locale locale) {
-        if (form.getTenantId() != null && !form.getTenantId().isBlank()
-                && !StaffUser.current().tenants().contains(form.getTenantId())) {
-            errors.rejectValue("tenantId", "notYours");
-        }
+        StartForms.checkTenant(form.getTenantId(), errors);
         if (errors.hasErrors()) {
             return page(model);
         }
@@ -161,11 +159,7 @@ class GuidelinesStartController {
         try {
             procedure = guidelines.start(form.toCommand());
         } catch (InputRejectedException rejected) {
-            if (rejected.field() != null && FORM_FIELDS.contains(rejected.field())) {
-                errors.rejectValue(rejected.field(), "rejected", rejected.getMessage());
-            } else {
-                errors.reject("rejected", rejected.getMessage());
-            }
+            StartForms.show(rejected, errors, FORM_FIELDS);
             return page(model);
         }
         redirect.addFlashAttribute("flashMessage", messages.getMessage("guidelines.start.started",

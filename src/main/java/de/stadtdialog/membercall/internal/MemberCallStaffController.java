@@ -31,6 +31,7 @@ import de.stadtdialog.procedure.Procedure;
 import de.stadtdialog.procedure.TenantRepository;
 import de.stadtdialog.shared.InputRejectedException;
 import de.stadtdialog.shared.StaffUser;
+import de.stadtdialog.shared.StartForms;
 
 /**
  * Staff pages of calls for members: "Aufruf anlegen" creates the call and starts its process (the officer then
@@ -137,10 +138,7 @@ class MemberCallStaffController {
     @PostMapping("/neu")
     String create(@Valid @ModelAttribute(FORM) NewCallForm form, BindingResult errors, Model model,
             RedirectAttributes redirect, Locale locale) {
-        if (form.getTenantId() != null && !form.getTenantId().isBlank()
-                && !StaffUser.current().tenants().contains(form.getTenantId())) {
-            errors.rejectValue("tenantId", "notYours");
-        }
+        StartForms.checkTenant(form.getTenantId(), errors);
         if (errors.hasErrors()) {
             return newPage(model);
         }
@@ -149,11 +147,7 @@ class MemberCallStaffController {
             procedure = service.create(new CreateCall(form.getTenantId(), form.getTitle(), form.getWorkingGroup(),
                 StaffUser.current().id(), form.getApplicantRetention(), form.getMemberRetention()));
         } catch (InputRejectedException rejected) {
-            if (rejected.field() != null && FORM_FIELDS.contains(rejected.field())) {
-                errors.rejectValue(rejected.field(), "rejected", rejected.getMessage());
-            } else {
-                errors.reject("rejected", rejected.getMessage());
-            }
+            StartForms.show(rejected, errors, FORM_FIELDS);
             return newPage(model);
         }
         redirect.addFlashAttribute("flashMessage", messages.getMessage("membercall.new.created",

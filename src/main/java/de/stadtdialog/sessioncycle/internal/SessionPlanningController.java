@@ -28,6 +28,7 @@ import de.stadtdialog.sessioncycle.SessionCycleService;
 import de.stadtdialog.sessioncycle.SessionCycleService.PlanSession;
 import de.stadtdialog.shared.InputRejectedException;
 import de.stadtdialog.shared.StaffUser;
+import de.stadtdialog.shared.StartForms;
 
 /**
  * "Sitzung planen": staff enter a session, the session cycle starts, and they land on the new procedure's page.
@@ -158,10 +159,7 @@ class SessionPlanningController {
     @PostMapping("/neu")
     String plan(@Valid @ModelAttribute(FORM) SessionPlanForm form, BindingResult errors, Model model,
             RedirectAttributes redirect, Locale locale) {
-        if (form.getTenantId() != null && !form.getTenantId().isBlank()
-                && !StaffUser.current().tenants().contains(form.getTenantId())) {
-            errors.rejectValue("tenantId", "notYours");
-        }
+        StartForms.checkTenant(form.getTenantId(), errors);
         if (errors.hasErrors()) {
             return page(model);
         }
@@ -169,11 +167,7 @@ class SessionPlanningController {
         try {
             procedure = sessionCycle.plan(form.toCommand());
         } catch (InputRejectedException rejected) {
-            if (rejected.field() != null && FORM_FIELDS.contains(rejected.field())) {
-                errors.rejectValue(rejected.field(), "rejected", rejected.getMessage());
-            } else {
-                errors.reject("rejected", rejected.getMessage());
-            }
+            StartForms.show(rejected, errors, FORM_FIELDS);
             return page(model);
         }
         redirect.addFlashAttribute("flashMessage", messages.getMessage("sessioncycle.plan.planned",

@@ -36,6 +36,7 @@ import de.stadtdialog.procedure.ProcedureRepository;
 import de.stadtdialog.procedure.TenantRepository;
 import de.stadtdialog.shared.InputRejectedException;
 import de.stadtdialog.shared.StaffUser;
+import de.stadtdialog.shared.StartForms;
 import de.stadtdialog.voting.BallotRejectedException;
 import de.stadtdialog.voting.BallotStore;
 import de.stadtdialog.voting.Vote;
@@ -184,10 +185,7 @@ class VoteStaffController {
     @PostMapping("/neu")
     String setUp(@Valid @ModelAttribute(FORM) VoteSetupForm form, BindingResult errors, Model model,
             RedirectAttributes redirect, Locale locale) {
-        if (form.getTenantId() != null && !form.getTenantId().isBlank()
-                && !StaffUser.current().tenants().contains(form.getTenantId())) {
-            errors.rejectValue("tenantId", "notYours");
-        }
+        StartForms.checkTenant(form.getTenantId(), errors);
         List<NewOption> options = new ArrayList<>();
         for (int i = 0; i < form.getOptions().size(); i++) {
             OptionForm option = form.getOptions().get(i);
@@ -221,11 +219,7 @@ class VoteStaffController {
                 form.getClosesAt().atZone(VoteTexts.ZONE).toInstant(), form.getUnlinkDelay(), options,
                 StaffUser.current().id()));
         } catch (InputRejectedException rejected) {
-            if (rejected.field() != null && FORM_FIELDS.contains(rejected.field())) {
-                errors.rejectValue(rejected.field(), "rejected", rejected.getMessage());
-            } else {
-                errors.reject("rejected", rejected.getMessage());
-            }
+            StartForms.show(rejected, errors, FORM_FIELDS);
             return setupPage(model, form);
         }
         redirect.addFlashAttribute("flashMessage", messages.getMessage("voting.setup.created",
