@@ -17,6 +17,8 @@ public final class GuidelinesProcess {
     public static final String GATEWAY_NEXT_WORKING_GROUP_STEP = "Gateway_NextWorkingGroupStep";
     public static final String TASK_PREPARE_WORKING_GROUP_SESSION = "Task_PrepareWorkingGroupSession";
     public static final String CALL_WORKING_GROUP_SESSION = "CallActivity_WorkingGroupSession";
+    public static final String BOUNDARY_SESSION_HELD = "Boundary_SessionHeld";
+    public static final String END_SESSION_MINUTES_PUBLISHED = "EndEvent_SessionMinutesPublished";
     public static final String TASK_PREPARE_COMMENTING = "Task_PrepareCommenting";
     public static final String CALL_COMMENTING = "CallActivity_Commenting";
     public static final String BOUNDARY_RESULTS_REPORT_PUBLISHED = "Boundary_ResultsReportPublished";

@@ -11,6 +11,8 @@ public final class SessionCycleProcess {
     public static final String TASK_SEND_INVITATION = "Task_SendInvitation";
     public static final String TIMER_INVITATION_DEADLINE = "Timer_InvitationDeadlinePassed";
     public static final String TIMER_SESSION_BEGINS = "Timer_SessionBegins";
+    /** Escalation {@code SessionHeld}: a calling procedure may plan the next session from here. */
+    public static final String EVENT_SESSION_HELD = "Event_SessionHeld";
     public static final String TASK_RECORD_SESSION = "Task_RecordSession";
     public static final String TASK_APPROVE_MINUTES = "Task_ApproveMinutes";
     public static final String GATEWAY_MINUTES_APPROVED = "Gateway_MinutesApproved";

@@ -360,13 +360,16 @@ class GuidelinesProcessTests {
         session.inviteTo(procedure);
         at(startsAt);
         session.executeJob(procedure, SessionCycleProcess.TIMER_SESSION_BEGINS);
+        BpmnAwareTests.assertThat(instance(procedure)).as("the next step can be planned while the minutes are written")
+            .hasPassed(BOUNDARY_SESSION_HELD).isWaitingAt(CALL_WORKING_GROUP_SESSION, TASK_PLAN_WORKING_GROUP_STEP);
         session.submit(procedure, SessionCycleProcess.TASK_RECORD_SESSION, "officer", SessionCycleScenario.minutes(
             "TOP 1: Begrüßung.\nTOP 2: Grundsätze der Beteiligung werden beraten und angenommen."));
         session.submit(procedure, SessionCycleProcess.TASK_APPROVE_MINUTES, "coordination",
             SessionCycleScenario.decision(SessionCycleProcess.DECISION_APPROVE, null));
         session.executeJob(procedure, SessionCycleProcess.TASK_PUBLISH_MINUTES);
         BpmnAwareTests.assertThat(cycle).isEnded();
-        BpmnAwareTests.assertThat(instance(procedure)).isWaitingAt(TASK_PLAN_WORKING_GROUP_STEP);
+        BpmnAwareTests.assertThat(instance(procedure)).hasPassed(END_SESSION_MINUTES_PUBLISHED)
+            .isWaitingAt(TASK_PLAN_WORKING_GROUP_STEP);
     }
 
     private ProcessInstance instance(Procedure procedure) {
