@@ -41,6 +41,8 @@ class LotteryBenchmark {
         long seed = Long.getLong("bench.lottery.seed", 2026);
         int greedyDraws = Integer.getInteger("bench.lottery.greedyDraws", 10_000);
         Duration budget = Duration.parse(System.getProperty("bench.lottery.budget", "PT300S"));
+        double pricingTolerance = Double.parseDouble(System.getProperty("bench.lottery.pricingTolerance",
+            String.valueOf(LeximinOptions.DEFAULT_PRICING_TOLERANCE)));
         StringBuilder report = new StringBuilder();
         line(report, "Lottery benchmark %s", LocalDateTime.now().withNano(0));
         line(report, "Machine: %s, %d cores available to the JVM, %s", cpuModel(),
@@ -52,7 +54,7 @@ class LotteryBenchmark {
             input.categories().size(), input.quotas().size(), input.types().size());
 
         long start = System.nanoTime();
-        LeximinResult result = Leximin.compute(input, LeximinOptions.withBudget(budget));
+        LeximinResult result = Leximin.compute(input, new LeximinOptions(budget, pricingTolerance));
         Duration total = Duration.ofNanos(System.nanoTime() - start);
         LeximinResult.Statistics statistics = result.statistics();
         line(report, "Leximin (%s): first level %.1f s (target ≤ %d s), %s %.1f s (target ≤ %d s)",
