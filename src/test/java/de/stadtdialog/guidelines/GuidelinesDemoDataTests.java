@@ -40,6 +40,8 @@ class GuidelinesDemoDataTests {
     RuntimeService runtimeService;
     @Autowired
     TaskService taskService;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
     void theKaiserslauternCase_withItsRealDates_waitsForItsEvaluation_withEveryEarlierPartInPlace() {
@@ -60,6 +62,10 @@ class GuidelinesDemoDataTests {
             .atZone(ZoneId.of("Europe/Berlin")).toLocalDate()).isEqualTo(LocalDate.of(2024, 4, 22));
         assertThat(row.getAdoptedPublishedAt()).isNotNull();
 
+        assertThat(jdbc.queryForList("select body from outbox_mail where subject = ? and recipient = ?",
+            String.class, "Rückmeldung: Beschluss zu „Leitlinien für Bürgerbeteiligung der Stadt Kaiserslautern“",
+            "buerger@stadtdialog.example")).as("one mail for the demo citizen's application and comments")
+            .singleElement().asString().contains("Bewerbung", "Jugendparlament");
         assertThat(procedure.getPhase()).contains("Beteiligung auswerten");
         assertThat(taskService.createTaskQuery().processInstanceBusinessKey(procedure.getBusinessKey())
             .taskDefinitionKey(CouncilDecisionProcess.TASK_EVALUATE).count()).isOne();

@@ -204,6 +204,13 @@ class GuidelinesDemoData implements ApplicationRunner {
             calls.apply(callId, new Apply(APPLICANTS[i] + " Beispiel", "leitlinien" + (i + 1) + "@bewerbung.example",
                 null, 1955 + 6 * i, true, Map.of(), true));
         }
+        // the demo citizen applies with the account, so the council's feedback reaches them for both
+        // contributions (the application and the comments) in one mail
+        demoCitizen().ifPresent(citizen -> {
+            at("2023-07-03T20:30");
+            calls.apply(callId, new Apply("Bernd Bürger", "buerger@stadtdialog.example", citizen.id(), 1984, true,
+                Map.of(), true));
+        });
         at("2023-07-24T09:00");
         execute(instance, MemberCallProcess.TIMER_APPLICATION_DEADLINE);
         complete(instance, MemberCallProcess.TASK_CHECK_ELIGIBILITY, "officer", Map.of("rejections", ""));
@@ -267,8 +274,7 @@ class GuidelinesDemoData implements ApplicationRunner {
         execute(instance, CommentingPhaseProcess.TASK_OPEN_COMMENTING);
         Draft draft = commenting.draftOf(procedure);
         var paragraphs = commenting.paragraphs(draft, draft.getCommentedVersion());
-        CitizenUser citizen = citizens.idOfUsername(TENANT, DEMO_CITIZEN)
-            .map(id -> new CitizenUser(id, DEMO_CITIZEN, TENANT)).orElse(null);
+        CitizenUser citizen = demoCitizen().orElse(null);
         List<Comment> comments = new java.util.ArrayList<>();
         if (citizen != null) {
             at("2024-03-11T20:15");
@@ -326,6 +332,10 @@ class GuidelinesDemoData implements ApplicationRunner {
         complete(instance, CouncilDecisionProcess.TASK_RECORD_RESULT, "secretariat",
             Map.of("result", "ADOPTED", "resultNote", "Mehrheitlich beschlossen."));
         execute(instance, CouncilDecisionProcess.TASK_PUBLISH_DECISION);
+    }
+
+    private java.util.Optional<CitizenUser> demoCitizen() {
+        return citizens.idOfUsername(TENANT, DEMO_CITIZEN).map(id -> new CitizenUser(id, DEMO_CITIZEN, TENANT));
     }
 
     private static Long paragraph(List<DraftParagraph> paragraphs, String containing) {
